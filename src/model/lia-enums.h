@@ -1,0 +1,77 @@
+/* lia-enums.h — the closed vocabularies of the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The nicks are what the database stores. */
+typedef enum /*< prefix=LIA_ACCOUNT_STATE >*/
+{
+  LIA_ACCOUNT_STATE_PROSPECT, /*< nick=prospect >*/
+  LIA_ACCOUNT_STATE_OPENING,  /*< nick=opening >*/
+  LIA_ACCOUNT_STATE_ACTIVE,   /*< nick=active >*/
+  LIA_ACCOUNT_STATE_DORMANT,  /*< nick=dormant >*/
+  LIA_ACCOUNT_STATE_CLOSING,  /*< nick=closing >*/
+  LIA_ACCOUNT_STATE_CLOSED,   /*< nick=closed >*/
+} LiaAccountState;
+
+typedef enum /*< prefix=LIA_CHANNEL >*/
+{
+  LIA_CHANNEL_DIRECT,  /*< nick=direct >*/
+  LIA_CHANNEL_PARTNER, /*< nick=partner >*/
+  LIA_CHANNEL_ONLINE,  /*< nick=online >*/
+  LIA_CHANNEL_PHONE,   /*< nick=phone >*/
+} LiaChannel;
+
+typedef enum /*< prefix=LIA_CONTACT_CHANNEL >*/
+{
+  LIA_CONTACT_CHANNEL_EMAIL,  /*< nick=email >*/
+  LIA_CONTACT_CHANNEL_PHONE,  /*< nick=phone >*/
+  LIA_CONTACT_CHANNEL_VISIT,  /*< nick=visit >*/
+  LIA_CONTACT_CHANNEL_LETTER, /*< nick=letter >*/
+} LiaContactChannel;
+
+typedef enum /*< prefix=LIA_INQUIRY_CHANNEL >*/
+{
+  LIA_INQUIRY_CHANNEL_PHONE,   /*< nick=phone >*/
+  LIA_INQUIRY_CHANNEL_EMAIL,   /*< nick=email >*/
+  LIA_INQUIRY_CHANNEL_VISIT,   /*< nick=visit >*/
+  LIA_INQUIRY_CHANNEL_PORTAL,  /*< nick=portal >*/
+  LIA_INQUIRY_CHANNEL_MEETING, /*< nick=meeting >*/
+} LiaInquiryChannel;
+
+typedef enum /*< prefix=LIA_STAFF_ROLE >*/
+{
+  LIA_STAFF_ROLE_ACCOUNT_MANAGER, /*< nick=account-manager >*/
+  LIA_STAFF_ROLE_ENGINEER,        /*< nick=engineer >*/
+  LIA_STAFF_ROLE_OTHER,           /*< nick=other >*/
+} LiaStaffRole;
+
+#define LIA_ERROR (lia_error_quark ())
+
+/* Errors of the model's own rules, as opposed to LIA_DATABASE_ERROR. */
+typedef enum
+{
+  LIA_ERROR_INVALID_TRANSITION,
+  LIA_ERROR_INVALID_VALUE,
+  LIA_ERROR_DUPLICATE,
+  LIA_ERROR_NOT_FOUND,
+} LiaError;
+
+GQuark      lia_error_quark          (void);
+const char *lia_enum_to_nick         (GType        enum_type,
+                                      int          value);
+gboolean    lia_enum_from_nick       (GType        enum_type,
+                                      const char  *nick,
+                                      int         *value);
+const char *lia_account_state_to_label (LiaAccountState state);
+const char *lia_channel_to_label     (LiaChannel   channel);
+const char *lia_contact_channel_to_label (LiaContactChannel channel);
+const char *lia_inquiry_channel_to_label (LiaInquiryChannel channel);
+const char *lia_staff_role_to_label  (LiaStaffRole role);
+
+G_END_DECLS

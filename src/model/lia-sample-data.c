@@ -1,0 +1,362 @@
+/* lia-sample-data.c — a generated, realistic book for newcomers and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-sample-data"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-account-store.h"
+#include "lia-book-private.h"
+#include "lia-catalog-store.h"
+#include "lia-contact-store.h"
+#include "lia-enum-types.h"
+#include "lia-sample-data.h"
+
+#define DAY (24 * 60 * 60)
+
+static const char * const company_first[] = {
+  "Northwind", "Blue Harbor", "Kestrel", "Alder", "Meridian", "Granite", "Silverline",
+  "Aurora", "Lindqvist", "Ostara", "Pinecrest", "Vantage", "Hollis", "Brightwater",
+  "Copperfield", "Rheinfeld", "Calloway", "Summit", "Ironbridge", "Tamarind", "Zephyr",
+  "Falkner", "Marlowe", "Ravensworth", "Oakhurst", "Sterling", "Westbrook", "Cobalt",
+  "Harrow", "Juniper", "Lakeshore", "Nordhavn", "Quayside", "Redcliff", "Sable",
+};
+
+static const char * const company_second[] = {
+  "Logistics", "Foods", "Engineering", "Pharma", "Retail", "Energy", "Textiles",
+  "Insurance", "Telecom", "Hospitality", "Construction", "Analytics", "Freight",
+  "Medical", "Software", "Printing", "Dairy", "Motors", "Water", "Robotics",
+};
+
+static const char * const company_suffix[] = {
+  "Ltd", "GmbH", "AG", "S.A.", "B.V.", "plc", "Inc.", "Group", "& Co.", "Oy",
+};
+
+static const char * const first_names[] = {
+  "Anna", "Ben", "Chiara", "David", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas",
+  "Kasia", "Liam", "Mara", "Nils", "Olga", "Pedro", "Quentin", "Rosa", "Sami", "Tove",
+  "Ugo", "Vera", "Wim", "Xenia", "Yusuf", "Zofia",
+};
+
+static const char * const last_names[] = {
+  "Andersson", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Hansen",
+  "Ivanova", "Jansen", "Kowalski", "Larsen", "Moreau", "Novak", "Okafor", "Petrov",
+  "Quinn", "Rossi", "Schmidt", "Tanaka", "Umarov", "Varga", "Weber", "Yilmaz", "Zeman",
+};
+
+static const char * const roles[] = {
+  "IT Director", "Procurement", "Facilities Manager", "CFO", "Operations Lead",
+  "Office Manager", "Head of Infrastructure", "Service Owner",
+};
+
+static const char * const questions[][2] = {
+  { "Can we move our service window to weekends?",
+    "Possible on the Premium plan; sent the change form and a quote." },
+  { "Why did last month's invoice rise?",
+    "Two extra sites were added in March; explained the pro-rata charge." },
+  { "Is there a discount for a three-year renewal?",
+    "Offered 8 % on a three-year term, pending approval." },
+  { "How do we add a new site to the contract?",
+    "Collected the site address; the site survey is scheduled." },
+  { "What is the response time for severity 1 incidents?",
+    "One hour, around the clock, on their current plan." },
+  { "Can our partner log tickets for us?",
+    "Yes, with a delegated portal login; set it up with their admin." },
+  { "We are planning an office move in Q3.",
+    "Recommended a relocation project plan; will propose dates." },
+  { "Can we get monthly reports on SLA performance?",
+    "Enabled the monthly SLA report to the IT director." },
+};
+
+static const char * const staff_names[] = {
+  "Alice Martin", "Bruno Keller", "Carla Nunes", "Dieter Vogel", "Emma Lindgren",
+  "Felix Moreau", "Grace Owusu", "Henrik Dahl",
+};
+
+static const char * const engineer_names[] = {
+  "Ivo Brandt", "Julia Santos", "Karim Haddad",
+};
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+typedef struct
+{
+  LiaDatabase *db;
+  GRand       *rand;
+  gint64       now;
+  const char  *actor;
+  gint64       managers[G_N_ELEMENTS (staff_names)];
+  gint64       engineers[G_N_ELEMENTS (engineer_names)];
+} Generator;
+
+/* Segments with their share of the book and typical yearly contract. */
+static const struct { const char *id; int percent; gint64 max_value; } segment_mix[] = {
+  { "individual", 15, 2000 },
+  { "small-business", 35, 20000 },
+  { "corporate", 30, 250000 },
+  { "key-account", 10, 2000000 },
+  { "public-sector", 10, 500000 },
+};
+
+static const char *
+pick_segment (GRand *rand,
+              gint64 *max_value)
+{
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (segment_mix); i++)
+    {
+      if (roll < segment_mix[i].percent)
+        {
+          *max_value = segment_mix[i].max_value;
+          return segment_mix[i].id;
+        }
+      roll -= segment_mix[i].percent;
+    }
+
+  *max_value = segment_mix[0].max_value;
+  return segment_mix[0].id;
+}
+
+/* Most accounts are active; the path to a state is the lifecycle's. */
+static LiaAccountState
+pick_state (GRand *rand)
+{
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  if (roll < 8)  return LIA_ACCOUNT_STATE_PROSPECT;
+  if (roll < 14) return LIA_ACCOUNT_STATE_OPENING;
+  if (roll < 78) return LIA_ACCOUNT_STATE_ACTIVE;
+  if (roll < 88) return LIA_ACCOUNT_STATE_DORMANT;
+  if (roll < 93) return LIA_ACCOUNT_STATE_CLOSING;
+  return LIA_ACCOUNT_STATE_CLOSED;
+}
+
+static gboolean
+add_staff (Generator  *gen,
+           GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (staff_names); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("%c.%s@liaison.example",
+                                                g_ascii_tolower (staff_names[i][0]),
+                                                g_ascii_strdown (strchr (staff_names[i], ' ') + 1, -1));
+      if (!lia_catalog_store_add_staff (gen->db, staff_names[i], "account-manager", email,
+                                        &gen->managers[i], error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (engineer_names); i++)
+    if (!lia_catalog_store_add_staff (gen->db, engineer_names[i], "engineer", "",
+                                      &gen->engineers[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Writes the lifecycle steps from prospect to @state, spread over time. */
+static gboolean
+add_history (Generator        *gen,
+             gint64            account_id,
+             gint64            created_at,
+             LiaAccountState   state,
+             GError          **error)
+{
+  static const char * const reasons[] = {
+    NULL,
+    "Signed the letter of intent",
+    "Contract signed, services live",
+    "No orders for six months",
+    "Notice of termination received",
+    "Final invoice settled",
+  };
+  const char *prev = NULL;
+  gint64 when = created_at;
+  int steps[6] = { LIA_ACCOUNT_STATE_PROSPECT, LIA_ACCOUNT_STATE_OPENING, LIA_ACCOUNT_STATE_ACTIVE };
+  int n = 3;
+
+  if (state == LIA_ACCOUNT_STATE_DORMANT)
+    steps[n++] = LIA_ACCOUNT_STATE_DORMANT;
+  else if (state >= LIA_ACCOUNT_STATE_CLOSING)
+    {
+      steps[n++] = LIA_ACCOUNT_STATE_CLOSING;
+      if (state == LIA_ACCOUNT_STATE_CLOSED)
+        steps[n++] = LIA_ACCOUNT_STATE_CLOSED;
+    }
+  if (state < LIA_ACCOUNT_STATE_ACTIVE)
+    n = state + 1;
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *nick = lia_enum_to_nick (LIA_TYPE_ACCOUNT_STATE, steps[i]);
+
+      if (!lia_account_store_add_history (gen->db, account_id, when, gen->actor, prev, nick,
+                                          i == 0 ? "Account created" : reasons[steps[i]], error))
+        return FALSE;
+      prev = nick;
+      when = MIN (gen->now, when + g_rand_int_range (gen->rand, 7, 120) * DAY);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_contacts (Generator   *gen,
+              gint64       account_id,
+              const char  *domain,
+              gint64       created_at,
+              GError     **error)
+{
+  int n = g_rand_int_range (gen->rand, 1, 4);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *first = PICK (gen->rand, first_names);
+      const char *last = PICK (gen->rand, last_names);
+      g_autofree char *name = g_strdup_printf ("%s %s", first, last);
+      g_autofree char *email = g_ascii_strdown (g_strdup_printf ("%s.%s@%s", first, last, domain), -1);
+      g_autofree char *phone = g_strdup_printf ("+49 30 %04d %03d", g_rand_int_range (gen->rand, 1000, 9999),
+                                                g_rand_int_range (gen->rand, 100, 999));
+      LiaContactValues values = {
+        .account_id = account_id, .name = name, .role = PICK (gen->rand, roles),
+        .email = email, .phone = phone,
+        .preferred_channel = g_rand_boolean (gen->rand) ? "email" : "phone",
+        .created_at = created_at,
+      };
+
+      if (!lia_contact_store_insert (gen->db, &values, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_inquiries (Generator  *gen,
+               gint64      account_id,
+               gint64      manager_id,
+               gint64      created_at,
+               GError    **error)
+{
+  static const char * const channels[] = { "phone", "email", "visit", "portal", "meeting" };
+  int n = g_rand_int_range (gen->rand, 0, 4);
+
+  for (int i = 0; i < n; i++)
+    {
+      guint q = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (questions));
+      LiaInquiryValues values = {
+        .account_id = account_id,
+        .asked_at = created_at + g_rand_double (gen->rand) * (gen->now - created_at),
+        .channel = PICK (gen->rand, channels),
+        .question = questions[q][0],
+        .advice = questions[q][1],
+        .staff_id = manager_id,
+      };
+
+      if (!lia_inquiry_store_insert (gen->db, &values, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "Blue Harbor" + "Foods" → "blueharbor-foods.example" */
+static char *
+make_domain (const char *first,
+             const char *second)
+{
+  g_autoptr(GString) domain = g_string_new (NULL);
+
+  g_string_printf (domain, "%s-%s.example", first, second);
+  g_string_replace (domain, " ", "", 0);
+  return g_ascii_strdown (domain->str, -1);
+}
+
+static gboolean
+add_account (Generator  *gen,
+             guint       index,
+             GError    **error)
+{
+  static const char * const plans[] = { "basic", "standard", "premium", "enterprise" };
+  static const char * const channels[] = { "direct", "partner", "online", "phone" };
+  const char *first = PICK (gen->rand, company_first);
+  const char *second = PICK (gen->rand, company_second);
+  g_autofree char *name = g_strdup_printf ("%s %s %s", first, second, PICK (gen->rand, company_suffix));
+  g_autofree char *number = g_strdup_printf ("ACC-%06u", index + 1);
+  g_autofree char *domain = make_domain (first, second);
+  g_autofree char *address = g_strdup_printf ("%d Harbour Street, %05d Hamburg",
+                                              g_rand_int_range (gen->rand, 1, 200),
+                                              g_rand_int_range (gen->rand, 10000, 99999));
+  gint64 max_value = 0;
+  const char *segment = pick_segment (gen->rand, &max_value);
+  LiaAccountState state = pick_state (gen->rand);
+  gint64 created_at = gen->now - g_rand_int_range (gen->rand, 30, 3000) * (gint64)DAY;
+  /* About one in ten has never been verified, some are long overdue. */
+  gint64 verified = g_rand_int_range (gen->rand, 0, 10) == 0
+                    ? 0 : gen->now - g_rand_int_range (gen->rand, 0, 400) * (gint64)DAY;
+  gint64 manager = gen->managers[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (gen->managers))];
+  LiaAccountValues values = {
+    .number = number, .name = name, .segment_id = segment,
+    .service_plan_id = PICK (gen->rand, plans), .channel = PICK (gen->rand, channels),
+    .state = lia_enum_to_nick (LIA_TYPE_ACCOUNT_STATE, state),
+    .manager_id = g_str_equal (segment, "individual") && g_rand_boolean (gen->rand) ? 0 : manager,
+    .contract_value = g_rand_int_range (gen->rand, 1, (gint32)MIN (max_value, G_MAXINT32 / 100)) * (gint64)100,
+    .currency = "EUR", .address = address,
+    .notes = g_rand_int_range (gen->rand, 0, 4) == 0 ? "Prefers calls before 10:00. Annual review in spring." : "",
+    .created_at = created_at, .updated_at = MAX (created_at, verified),
+    .last_verified_at = verified ? MAX (verified, created_at) : 0,
+  };
+  gint64 id = 0;
+
+  return lia_account_store_insert (gen->db, &values, &id, error) &&
+         add_history (gen, id, created_at, state, error) &&
+         add_contacts (gen, id, domain, created_at, error) &&
+         add_inquiries (gen, id, values.manager_id, created_at, error);
+}
+
+gboolean
+lia_sample_data_generate (LiaBook  *book,
+                          guint     n_accounts,
+                          guint32   seed,
+                          GError  **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  Generator gen = {
+    .db = lia_book_get_database (book),
+    .rand = rand,
+    .now = lia_book_now (book),
+    .actor = lia_book_get_actor (book),
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (LIA_IS_BOOK (book), FALSE);
+
+  if (!lia_book_is_empty (book))
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_DUPLICATE,
+                           _("Sample data goes only into an empty book"));
+      return FALSE;
+    }
+
+  if (!lia_book_begin (book, error))
+    return FALSE;
+
+  ok = add_staff (&gen, error);
+  for (guint i = 0; ok && i < n_accounts; i++)
+    ok = add_account (&gen, i, error);
+
+  if (!ok)
+    {
+      lia_book_rollback (book);
+      return FALSE;
+    }
+  if (!lia_book_commit (book, error) || !lia_book_reload_staff (book, error))
+    return FALSE;
+
+  lia_book_emit_account_changed (book, 0, FALSE);
+  return TRUE;
+}

@@ -1,0 +1,193 @@
+/* lia-contact-store.c — SQL for an account's contacts and inquiries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-contact-store"
+
+#include "config.h"
+
+#include "lia-contact-store.h"
+#include "lia-database-private.h"
+
+#define CONTACT_COLUMNS \
+  "id, account_id, name, role, email, phone, preferred_channel, created_at"
+
+static void
+bind_contact (sqlite3_stmt           *stmt,
+              const LiaContactValues *v)
+{
+  lia_bind_optional_id (stmt, 1, v->id);
+  sqlite3_bind_int64 (stmt, 2, v->account_id);
+  lia_bind_text (stmt, 3, v->name);
+  lia_bind_text (stmt, 4, v->role ? v->role : "");
+  lia_bind_text (stmt, 5, v->email ? v->email : "");
+  lia_bind_text (stmt, 6, v->phone ? v->phone : "");
+  lia_bind_text (stmt, 7, v->preferred_channel ? v->preferred_channel : "email");
+  sqlite3_bind_int64 (stmt, 8, v->created_at);
+}
+
+gboolean
+lia_contact_store_insert (LiaDatabase             *db,
+                          const LiaContactValues  *values,
+                          gint64                  *out_id,
+                          GError                 **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contact (stmt, values);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (out_id)
+    *out_id = lia_database_last_insert_id (db);
+  return TRUE;
+}
+
+gboolean
+lia_contact_store_update (LiaDatabase             *db,
+                          const LiaContactValues  *values,
+                          GError                 **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE contacts SET account_id = ?2, name = ?3, role = ?4, email = ?5, phone = ?6,"
+    " preferred_channel = ?7, created_at = ?8 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contact (stmt, values);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_contact_store_delete (LiaDatabase  *db,
+                          gint64        id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "DELETE FROM contacts WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_contact_store_get (LiaDatabase  *db,
+                       gint64        id,
+                       LiaRowFunc    func,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", error);
+  gboolean found = FALSE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found = TRUE;
+      func ((LiaRow *)stmt, user_data);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lia_database_set_error (db, rc, error, "contact");
+      return FALSE;
+    }
+  if (!found)
+    g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                 "No contact with id %" G_GINT64_FORMAT, id);
+  return found;
+}
+
+gboolean
+lia_contact_store_for_account (LiaDatabase  *db,
+                               gint64        account_id,
+                               LiaRowFunc    func,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT " CONTACT_COLUMNS " FROM contacts WHERE account_id = ?"
+    " ORDER BY name COLLATE NOCASE, id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+gboolean
+lia_inquiry_store_insert (LiaDatabase             *db,
+                          const LiaInquiryValues  *v,
+                          gint64                  *out_id,
+                          GError                 **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO inquiries (id, account_id, asked_at, channel, question, advice, staff_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_optional_id (stmt, 1, v->id);
+  sqlite3_bind_int64 (stmt, 2, v->account_id);
+  sqlite3_bind_int64 (stmt, 3, v->asked_at);
+  lia_bind_text (stmt, 4, v->channel ? v->channel : "phone");
+  lia_bind_text (stmt, 5, v->question);
+  lia_bind_text (stmt, 6, v->advice ? v->advice : "");
+  lia_bind_optional_id (stmt, 7, v->staff_id);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (out_id)
+    *out_id = lia_database_last_insert_id (db);
+  return TRUE;
+}
+
+gboolean
+lia_inquiry_store_delete (LiaDatabase  *db,
+                          gint64        id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "DELETE FROM inquiries WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_inquiry_store_for_account (LiaDatabase  *db,
+                               gint64        account_id,
+                               LiaRowFunc    func,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT i.id, i.account_id, i.asked_at, i.channel, i.question, i.advice, i.staff_id, s.name"
+    " FROM inquiries i LEFT JOIN staff s ON s.id = i.staff_id"
+    " WHERE i.account_id = ? ORDER BY i.asked_at DESC, i.id DESC", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}

@@ -1,0 +1,484 @@
+/* lia-database.c — one SQLite connection: pragmas, migrations, statement cache
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lia-database-private.h"
+
+struct _LiaDatabase
+{
+  GObject       parent_instance;
+
+  sqlite3      *handle;
+  char         *path;
+  GHashTable   *statements; /* SQL text → sqlite3_stmt */
+  int           schema_version;
+  guint         in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LiaDatabase, lia_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lia-database-error-quark, lia_database_error)
+
+static LiaDatabaseError
+error_code_for_rc (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:     return LIA_DATABASE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:    return LIA_DATABASE_ERROR_CORRUPT;
+    case SQLITE_READONLY:   return LIA_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:     return LIA_DATABASE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT: return LIA_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:       return LIA_DATABASE_ERROR_OPEN;
+    default:                return LIA_DATABASE_ERROR_FAILED;
+    }
+}
+
+/* Turns an SQLite result code into a typed GError that names the file, so
+ * every message a person sees says which data file is at fault. */
+void
+lia_database_set_error (LiaDatabase  *self,
+                        int           rc,
+                        GError      **error,
+                        const char   *what)
+{
+  LiaDatabaseError code = error_code_for_rc (rc);
+  const char *detail = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case LIA_DATABASE_ERROR_NOT_A_DATABASE:
+      g_set_error (error, LIA_DATABASE_ERROR, code,
+                   _("“%s” is not a Liaison database (or it is encrypted or damaged)"),
+                   self->path);
+      break;
+    case LIA_DATABASE_ERROR_CORRUPT:
+      g_set_error (error, LIA_DATABASE_ERROR, code,
+                   _("The database “%s” is damaged: %s"), self->path, detail);
+      break;
+    case LIA_DATABASE_ERROR_READ_ONLY:
+      g_set_error (error, LIA_DATABASE_ERROR, code,
+                   _("The database “%s” is read-only; changes cannot be saved"), self->path);
+      break;
+    default:
+      g_set_error (error, LIA_DATABASE_ERROR, code, "%s: %s", what, detail);
+      break;
+    }
+}
+
+static void
+lia_database_finalize (GObject *object)
+{
+  LiaDatabase *self = (LiaDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->handle, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (lia_database_parent_class)->finalize (object);
+}
+
+static void
+lia_database_class_init (LiaDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lia_database_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+lia_database_init (LiaDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+sqlite3 *
+lia_database_get_handle (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+const char *
+lia_database_get_path (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+lia_database_get_schema_version (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+lia_database_is_read_only (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), TRUE);
+
+  return sqlite3_db_readonly (self->handle, "main") == 1;
+}
+
+gint64
+lia_database_last_insert_id (LiaDatabase *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+gboolean
+lia_database_exec (LiaDatabase  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      lia_database_set_error (self, rc, error, "exec");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+lia_database_prepare (LiaDatabase  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      lia_database_set_error (self, rc, error, "prepare");
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Returns the cached statement for @sql, prepared on first use. It comes
+ * back reset with its bindings cleared, so a caller never sees a previous
+ * caller's values. Keyed by the text so that the few filter combinations
+ * the account list builds are cached too. */
+sqlite3_stmt *
+lia_database_get_statement (LiaDatabase  *self,
+                            const char   *sql,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if ((stmt = lia_database_prepare (self, sql, error)))
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/* Steps @stmt to the end, handing each row to @func, then resets it. */
+gboolean
+lia_database_each_row (LiaDatabase   *self,
+                       sqlite3_stmt  *stmt,
+                       LiaRowFunc     func,
+                       gpointer       user_data,
+                       GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((LiaRow *)stmt, user_data);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lia_database_set_error (self, rc, error, "query");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A LiaRow is the statement itself, read only while a LiaRowFunc runs. */
+gint64
+lia_row_get_int64 (LiaRow *row,
+                   int     column)
+{
+  return sqlite3_column_int64 ((sqlite3_stmt *)row, column);
+}
+
+const char *
+lia_row_get_string (LiaRow *row,
+                    int     column)
+{
+  return (const char *)sqlite3_column_text ((sqlite3_stmt *)row, column);
+}
+
+gboolean
+lia_row_is_null (LiaRow *row,
+                 int     column)
+{
+  return sqlite3_column_type ((sqlite3_stmt *)row, column) == SQLITE_NULL;
+}
+
+/* Steps a statement that returns no rows, then resets it so it releases
+ * its read lock at once. */
+gboolean
+lia_database_step_done (LiaDatabase   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      lia_database_set_error (self, rc, error, "step");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+lia_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+lia_bind_optional_id (sqlite3_stmt *stmt,
+                      int           index,
+                      gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+gboolean
+lia_database_begin (LiaDatabase  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so a busy file fails here
+   * and not half-way through a change. */
+  if (!lia_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+lia_database_commit (LiaDatabase  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!lia_database_exec (self, "COMMIT", error))
+    {
+      lia_database_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+lia_database_rollback (LiaDatabase *self)
+{
+  if (!self->in_transaction)
+    return;
+
+  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+/* Creates a missing file with mode 0600 ourselves: SQLite would use the
+ * umask, and the book holds customer data. Its -wal and -shm files take
+ * the same mode from it. */
+static gboolean
+ensure_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    return g_close (fd, error);
+
+  if (errno == EEXIST)
+    return TRUE;
+
+  {
+    int saved_errno = errno;
+    g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_OPEN,
+                 _("Cannot create the database “%s”: %s"), path, g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
+static gboolean
+read_user_version (LiaDatabase  *self,
+                   int          *version,
+                   GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = lia_database_prepare (self, "PRAGMA user_version", &local_error)))
+    {
+      /* A file that is not SQLite fails on the first read of its header. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (self, rc, error, "user_version");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_pragmas (LiaDatabase  *self,
+               GError      **error)
+{
+  /* WAL lets readers go on while a write commits; NORMAL is durable enough
+   * with WAL (a power cut may lose the last commit, never corrupt). The
+   * page cache is set explicitly because Debian's default is small;
+   * mmap stays off so start-up touches no more of the file than it needs. */
+  return lia_database_exec (self,
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA busy_timeout = 5000;"
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA cache_size = -16000;"
+                            "PRAGMA temp_store = MEMORY;",
+                            error);
+}
+
+/**
+ * lia_database_open_at_version:
+ * @max_version: migrate no further than this (tests build old files with it)
+ *
+ * Opens or creates the book at @path. The file is only read until it is
+ * known to be a Liaison database this build understands: a foreign,
+ * damaged or newer file is refused untouched.
+ */
+LiaDatabase *
+lia_database_open_at_version (const char  *path,
+                              int          max_version,
+                              GError     **error)
+{
+  g_autoptr(LiaDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (max_version <= LIA_SCHEMA_VERSION, NULL);
+
+  self = g_object_new (LIA_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!ensure_private_file (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), path, sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  if (!read_user_version (self, &self->schema_version, error))
+    return NULL;
+
+  if (self->schema_version > LIA_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Liaison "
+                     "(schema %d; this version knows up to %d). Update Liaison to open it."),
+                   path, self->schema_version, LIA_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!apply_pragmas (self, error))
+    return NULL;
+
+  if (self->schema_version < max_version)
+    {
+      if (!lia_migrations_run (self, self->schema_version, max_version, error))
+        return NULL;
+      self->schema_version = max_version;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+LiaDatabase *
+lia_database_open (const char  *path,
+                   GError     **error)
+{
+  return lia_database_open_at_version (path, LIA_SCHEMA_VERSION, error);
+}

@@ -1,0 +1,212 @@
+/* lia-migrations.c — schema steps, one transaction each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-migrations"
+
+#include "config.h"
+
+#include "lia-database-private.h"
+
+/* Never edit a step that has shipped: files in the field were built by it.
+ * Add a new step and bump LIA_SCHEMA_VERSION instead. */
+
+/* Version 1: accounts with their segment, plan, manager, contacts,
+ * inquiries, lifecycle history and audit trail. Times are Unix seconds
+ * (UTC); money is integer minor units plus an ISO 4217 code. */
+static const char schema_v1[] =
+  "CREATE TABLE segments ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO segments (id, name, position) VALUES"
+  "  ('individual', 'Individual', 0),"
+  "  ('small-business', 'Small business', 1),"
+  "  ('corporate', 'Corporate', 2),"
+  "  ('key-account', 'Key account', 3),"
+  "  ('public-sector', 'Public sector', 4);"
+
+  "CREATE TABLE service_plans ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO service_plans (id, name, position) VALUES"
+  "  ('basic', 'Basic', 0),"
+  "  ('standard', 'Standard', 1),"
+  "  ('premium', 'Premium', 2),"
+  "  ('enterprise', 'Enterprise', 3);"
+
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'account-manager'"
+  "    CHECK (role IN ('account-manager', 'engineer', 'other')),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX staff_name ON staff (name COLLATE NOCASE);"
+
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  segment_id TEXT NOT NULL REFERENCES segments (id),"
+  "  service_plan_id TEXT REFERENCES service_plans (id),"
+  "  channel TEXT NOT NULL DEFAULT 'direct'"
+  "    CHECK (channel IN ('direct', 'partner', 'online', 'phone')),"
+  "  state TEXT NOT NULL DEFAULT 'prospect'"
+  "    CHECK (state IN ('prospect', 'opening', 'active', 'dormant', 'closing', 'closed')),"
+  "  manager_id INTEGER REFERENCES staff (id),"
+  "  contract_value INTEGER NOT NULL DEFAULT 0,"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  last_verified_at INTEGER);"
+  /* The list is sorted by name; (name, id) makes keyset paging exact, and
+   * the filter columns make counting and OFFSET jumps index-only. */
+  "CREATE INDEX accounts_name ON accounts"
+  "  (name COLLATE NOCASE, id, state, segment_id, manager_id, last_verified_at);"
+  "CREATE INDEX accounts_state_name ON accounts (state, name COLLATE NOCASE, id);"
+  "CREATE INDEX accounts_segment ON accounts (segment_id);"
+  "CREATE INDEX accounts_manager ON accounts (manager_id);"
+  "CREATE INDEX accounts_verified ON accounts (last_verified_at);"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  preferred_channel TEXT NOT NULL DEFAULT 'email'"
+  "    CHECK (preferred_channel IN ('email', 'phone', 'visit', 'letter')),"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX contacts_account ON contacts (account_id);"
+
+  "CREATE TABLE inquiries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  asked_at INTEGER NOT NULL,"
+  "  channel TEXT NOT NULL DEFAULT 'phone'"
+  "    CHECK (channel IN ('phone', 'email', 'visit', 'portal', 'meeting')),"
+  "  question TEXT NOT NULL,"
+  "  advice TEXT NOT NULL DEFAULT '',"
+  "  staff_id INTEGER REFERENCES staff (id));"
+  "CREATE INDEX inquiries_account ON inquiries (account_id, asked_at);"
+
+  "CREATE TABLE lifecycle_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  changed_at INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  from_state TEXT,"
+  "  to_state TEXT NOT NULL,"
+  "  reason TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX lifecycle_history_account ON lifecycle_history (account_id, changed_at);"
+
+  /* No foreign key: the trail must outlive what it describes. */
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  actor TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL);"
+  "CREATE INDEX audit_log_account ON audit_log (account_id, changed_at);"
+  /* Append-only, whatever code path tries otherwise. */
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;";
+
+/* Version 2: full-text search over account name, number, contacts and
+ * notes. One FTS row per account (rowid = account id), kept in sync by
+ * triggers; prefix indexes make 1–3 letter type-ahead cheap. */
+static const char schema_v2[] =
+  "CREATE VIRTUAL TABLE account_fts USING fts5 ("
+  "  name, number, contacts, notes,"
+  "  prefix = '1 2 3',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+
+  "INSERT INTO account_fts (rowid, name, number, contacts, notes)"
+  "  SELECT a.id, a.name, a.number,"
+  "    coalesce ((SELECT group_concat (c.name || ' ' || c.email, ' ')"
+  "               FROM contacts c WHERE c.account_id = a.id), ''),"
+  "    a.notes"
+  "  FROM accounts a;"
+
+  "CREATE TRIGGER accounts_fts_insert AFTER INSERT ON accounts BEGIN"
+  "  INSERT INTO account_fts (rowid, name, number, contacts, notes)"
+  "    VALUES (new.id, new.name, new.number, '', new.notes);"
+  "END;"
+  "CREATE TRIGGER accounts_fts_update AFTER UPDATE OF name, number, notes ON accounts BEGIN"
+  "  UPDATE account_fts SET name = new.name, number = new.number, notes = new.notes"
+  "    WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER accounts_fts_delete AFTER DELETE ON accounts BEGIN"
+  "  DELETE FROM account_fts WHERE rowid = old.id;"
+  "END;"
+
+  "CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN"
+  "  UPDATE account_fts SET contacts ="
+  "    (SELECT group_concat (name || ' ' || email, ' ') FROM contacts WHERE account_id = new.account_id)"
+  "    WHERE rowid = new.account_id;"
+  "END;"
+  "CREATE TRIGGER contacts_fts_update AFTER UPDATE OF name, email, account_id ON contacts BEGIN"
+  "  UPDATE account_fts SET contacts = coalesce ("
+  "    (SELECT group_concat (name || ' ' || email, ' ') FROM contacts WHERE account_id = old.account_id), '')"
+  "    WHERE rowid = old.account_id;"
+  "  UPDATE account_fts SET contacts ="
+  "    (SELECT group_concat (name || ' ' || email, ' ') FROM contacts WHERE account_id = new.account_id)"
+  "    WHERE rowid = new.account_id;"
+  "END;"
+  "CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN"
+  "  UPDATE account_fts SET contacts = coalesce ("
+  "    (SELECT group_concat (name || ' ' || email, ' ') FROM contacts WHERE account_id = old.account_id), '')"
+  "    WHERE rowid = old.account_id;"
+  "END;";
+
+static const char * const steps[] = {
+  NULL,       /* version 0: an empty file */
+  schema_v1,
+  schema_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LIA_SCHEMA_VERSION + 1);
+
+gboolean
+lia_migrations_run (LiaDatabase  *self,
+                    int           from_version,
+                    int           to_version,
+                    GError      **error)
+{
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= LIA_SCHEMA_VERSION, FALSE);
+
+  for (int version = from_version + 1; version <= to_version; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      g_debug ("Migrating %s to schema %d", lia_database_get_path (self), version);
+
+      if (!lia_database_begin (self, error))
+        return FALSE;
+
+      if (!lia_database_exec (self, steps[version], error) ||
+          !lia_database_exec (self, bump, error))
+        {
+          lia_database_rollback (self);
+          g_prefix_error (error, "Schema migration to version %d failed: ", version);
+          return FALSE;
+        }
+
+      if (!lia_database_commit (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
