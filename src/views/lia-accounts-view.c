@@ -1,0 +1,636 @@
+/* lia-accounts-view.c — the accounts area: list, filters and detail page
+ *
+ * The list is the model's LiaAccountList as is: searching and filtering
+ * set its properties and SQL does the work, so the view stays lazy however
+ * large the book is. An AdwLeaflet shows list and detail side by side on
+ * a wide window and one at a time on a narrow one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-accounts-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "lia-account-page.h"
+#include "lia-account-repository.h"
+#include "lia-account-row.h"
+#include "lia-accounts-view.h"
+#include "lia-choice-labels.h"
+
+/* Leading entries of the manager filter. */
+enum { MANAGER_ANY, MANAGER_NONE, N_MANAGER_LEADING };
+
+struct _LiaAccountsView
+{
+  GtkWidget           parent_instance;
+
+  LiaBook            *book;
+  LiaAccountList     *list;
+  GtkSingleSelection *selection;
+  GSettings          *settings;
+  guint               interval_days;
+  gboolean            resetting_filters;
+
+  /* Template children */
+  GtkStack           *main_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  AdwWindowTitle     *list_title;
+  GtkMenuButton      *filter_button;
+  GtkDropDown        *segment_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *manager_dropdown;
+  GtkCheckButton     *due_check;
+  GtkCheckButton     *closed_check;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkRevealer        *truncated_revealer;
+  GtkStack           *list_stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
+  GtkWidget          *detail_pane;
+  AdwWindowTitle     *detail_title;
+  GtkStack           *detail_stack;
+  LiaAccountPage     *account_page;
+};
+
+G_DEFINE_FINAL_TYPE (LiaAccountsView, lia_accounts_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_BOOK, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_detail (LiaAccountsView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+select_position (LiaAccountsView *self,
+                 guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+update_title (LiaAccountsView *self,
+              guint            n_items)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (lia_account_list_get_truncated (self->list))
+    /* Translators: the search stopped at a cap, so the count is a floor */
+    subtitle = g_strdup_printf (_("First %u matches"), n_items);
+  else
+    subtitle = g_strdup_printf (ngettext ("%u account", "%u accounts", n_items),
+                                n_items);
+
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+}
+
+/* Chooses between the first-run page, the list and "no match". Counting
+ * the whole book is needed only when the list is empty. */
+static void
+update_empty_state (LiaAccountsView *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (n_items == 0 && lia_book_is_empty (self->book))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "accounts");
+  gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-match");
+  gtk_revealer_set_reveal_child (self->truncated_revealer,
+                                 lia_account_list_get_truncated (self->list));
+  update_title (self, n_items);
+}
+
+/* Rows are replaced when the book changes; keep the account on the page
+ * selected in the list when it is still there. */
+static void
+reselect_shown_account (LiaAccountsView *self)
+{
+  LiaAccount *shown = lia_account_page_get_account (self->account_page);
+  guint position;
+
+  if (shown == NULL ||
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  position = lia_account_list_find (self->list, lia_account_get_id (shown));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+on_items_changed_cb (LiaAccountsView *self,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     GListModel      *model)
+{
+  update_empty_state (self);
+  reselect_shown_account (self);
+}
+
+static void
+on_selected_item_changed_cb (LiaAccountsView    *self,
+                             GParamSpec         *pspec,
+                             GtkSingleSelection *selection)
+{
+  LiaAccount *account = gtk_single_selection_get_selected_item (selection);
+
+  /* A row leaving the list (say, just closed) keeps its page open. */
+  if (account != NULL)
+    lia_account_page_set_account (self->account_page, account);
+}
+
+static void
+on_row_released_cb (LiaAccountsView *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  LiaAccount *account = lia_account_row_get_account (LIA_ACCOUNT_ROW (row));
+  guint position;
+
+  /* Side by side, selecting is enough; folded, a click opens the page. */
+  if (!adw_leaflet_get_folded (self->leaflet) || account == NULL)
+    return;
+
+  position = lia_account_list_find (self->list, lia_account_get_id (account));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self);
+}
+
+static void
+on_setup_row_cb (LiaAccountsView          *self,
+                 GtkListItem              *item,
+                 GtkSignalListItemFactory *factory)
+{
+  GtkWidget *row = lia_account_row_new (self->book);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (click, "released", G_CALLBACK (on_row_released_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_bind_row_cb (LiaAccountsView          *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  lia_account_row_set_account (LIA_ACCOUNT_ROW (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item), self->interval_days);
+}
+
+static void
+on_unbind_row_cb (LiaAccountsView          *self,
+                  GtkListItem              *item,
+                  GtkSignalListItemFactory *factory)
+{
+  lia_account_row_set_account (LIA_ACCOUNT_ROW (gtk_list_item_get_child (item)), NULL, 0);
+}
+
+static void
+on_list_activate_cb (LiaAccountsView *self,
+                     guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self);
+}
+
+static void
+on_search_changed_cb (LiaAccountsView *self)
+{
+  lia_account_list_set_search_text (self->list,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search entry opens the best match. */
+static void
+on_search_activate_cb (LiaAccountsView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  select_position (self, 0);
+  show_detail (self);
+}
+
+static gboolean
+filters_active (LiaAccountsView *self)
+{
+  return gtk_drop_down_get_selected (self->segment_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->state_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->manager_dropdown) > 0 ||
+         gtk_check_button_get_active (self->due_check) ||
+         gtk_check_button_get_active (self->closed_check);
+}
+
+static gint64
+selected_manager (LiaAccountsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->manager_dropdown);
+
+  if (selected == MANAGER_NONE)
+    return -1;
+  return lia_staff_labels_get_id (lia_book_get_staff (self->book), N_MANAGER_LEADING, selected);
+}
+
+static void
+apply_filters (LiaAccountsView *self)
+{
+  guint state_pos = gtk_drop_down_get_selected (self->state_dropdown);
+  int state = state_pos == 0 || state_pos == GTK_INVALID_LIST_POSITION ? -1 : (int)state_pos - 1;
+  gboolean due = gtk_check_button_get_active (self->due_check);
+
+  lia_account_list_set_segment_id (self->list,
+                                   lia_choice_labels_get_id (lia_book_get_segments (self->book),
+                                                             TRUE,
+                                                             gtk_drop_down_get_selected (self->segment_dropdown)));
+  lia_account_list_set_state_filter (self->list, state);
+  /* Asking for closed accounts by state shows them without the checkbox. */
+  lia_account_list_set_include_closed (self->list,
+                                       gtk_check_button_get_active (self->closed_check) ||
+                                       state == LIA_ACCOUNT_STATE_CLOSED);
+  lia_account_list_set_manager_id (self->list, selected_manager (self));
+  lia_account_list_set_due_days (self->list, due ? self->interval_days : 0);
+
+  if (filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
+}
+
+static void
+on_filter_changed_cb (LiaAccountsView *self)
+{
+  if (!self->resetting_filters && self->list != NULL)
+    apply_filters (self);
+}
+
+static void
+on_reset_filters_cb (LiaAccountsView *self)
+{
+  self->resetting_filters = TRUE;
+  gtk_drop_down_set_selected (self->segment_dropdown, 0);
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_drop_down_set_selected (self->manager_dropdown, 0);
+  gtk_check_button_set_active (self->due_check, FALSE);
+  gtk_check_button_set_active (self->closed_check, FALSE);
+  self->resetting_filters = FALSE;
+
+  apply_filters (self);
+}
+
+static void
+on_clear_all_cb (LiaAccountsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* Apply at once rather than after the entry's typing delay. */
+  lia_account_list_set_search_text (self->list, "");
+  on_reset_filters_cb (self);
+}
+
+static void
+on_back_clicked_cb (LiaAccountsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_cb (LiaAccountsView *self)
+{
+  /* Unfolding shows both panes; folding should land on the list unless
+   * an account is open. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      lia_account_page_get_account (self->account_page) == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+on_page_account_changed_cb (LiaAccountsView *self)
+{
+  LiaAccount *account = lia_account_page_get_account (self->account_page);
+
+  adw_window_title_set_title (self->detail_title,
+                              account ? lia_account_get_name (account) : "");
+  gtk_stack_set_visible_child_name (self->detail_stack, account ? "account" : "empty");
+}
+
+static void
+on_interval_changed_cb (LiaAccountsView *self)
+{
+  self->interval_days = g_settings_get_uint (self->settings, "verification-interval-days");
+
+  if (self->list == NULL)
+    return;
+  if (gtk_check_button_get_active (self->due_check))
+    lia_account_list_set_due_days (self->list, self->interval_days);
+  else
+    /* Rebind the rows so their "Due" markers follow the new interval. */
+    lia_account_list_reload (self->list);
+}
+
+/* Staff come and go (sample data brings a team); keep the chosen one. */
+static void
+populate_manager_filter (LiaAccountsView *self)
+{
+  const char *leading[] = { _("Any Manager"), _("No Manager"), NULL };
+  GListModel *staff = lia_book_get_staff (self->book);
+  g_autoptr(GtkStringList) labels = lia_staff_labels_new (staff, leading);
+  guint selected = gtk_drop_down_get_selected (self->manager_dropdown);
+  GtkStringObject *shown = gtk_drop_down_get_selected_item (self->manager_dropdown);
+  gint64 chosen = 0;
+
+  /* The staff list has already changed under the old labels: find the
+   * chosen person again by name. */
+  if (selected == MANAGER_NONE)
+    chosen = -1;
+  else if (selected != GTK_INVALID_LIST_POSITION && selected > MANAGER_NONE && shown != NULL)
+    chosen = lia_book_find_staff (self->book, gtk_string_object_get_string (shown));
+
+  self->resetting_filters = TRUE;
+  gtk_drop_down_set_model (self->manager_dropdown, G_LIST_MODEL (labels));
+  if (chosen == -1)
+    gtk_drop_down_set_selected (self->manager_dropdown, MANAGER_NONE);
+  else if (chosen > 0)
+    gtk_drop_down_set_selected (self->manager_dropdown,
+                                lia_staff_labels_find (staff, N_MANAGER_LEADING, chosen));
+  else
+    gtk_drop_down_set_selected (self->manager_dropdown, MANAGER_ANY);
+  self->resetting_filters = FALSE;
+}
+
+static void
+populate_filters (LiaAccountsView *self)
+{
+  g_autoptr(GtkStringList) segments = NULL;
+  g_autoptr(GtkStringList) states = NULL;
+
+  segments = lia_choice_labels_new (lia_book_get_segments (self->book), _("All Segments"));
+  states = lia_state_labels_new (_("Open States"));
+
+  self->resetting_filters = TRUE;
+  gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (segments));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  self->resetting_filters = FALSE;
+
+  populate_manager_filter (self);
+  g_signal_connect_object (lia_book_get_staff (self->book), "items-changed",
+                           G_CALLBACK (populate_manager_filter), self, G_CONNECT_SWAPPED);
+}
+
+static void
+setup_list_view (LiaAccountsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind_row_cb), self, G_CONNECT_SWAPPED);
+
+  /* The selection owns a reference to the lazy list, never a copy of it. */
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* From the selection, after the list view: both have caught up with
+   * the change by then, so reselecting is safe. */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+void
+lia_accounts_view_set_book (LiaAccountsView *self,
+                            LiaBook         *book)
+{
+  g_return_if_fail (LIA_IS_ACCOUNTS_VIEW (self));
+  g_return_if_fail (LIA_IS_BOOK (book));
+  g_return_if_fail (self->book == NULL);
+
+  self->book = g_object_ref (book);
+  self->list = lia_account_list_new (book);
+  setup_list_view (self);
+  populate_filters (self);
+  lia_account_page_set_book (self->account_page, book);
+  update_empty_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOK]);
+}
+
+static void
+lia_accounts_view_dispose (GObject *object)
+{
+  LiaAccountsView *self = (LiaAccountsView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACCOUNTS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->book);
+
+  G_OBJECT_CLASS (lia_accounts_view_parent_class)->dispose (object);
+}
+
+static void
+lia_accounts_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LiaAccountsView *self = LIA_ACCOUNTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK: g_value_set_object (value, self->book); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_accounts_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LiaAccountsView *self = LIA_ACCOUNTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK:
+      if (g_value_get_object (value) != NULL)
+        lia_accounts_view_set_book (self, g_value_get_object (value));
+      break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_accounts_view_class_init (LiaAccountsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_accounts_view_dispose;
+  object_class->get_property = lia_accounts_view_get_property;
+  object_class->set_property = lia_accounts_view_set_property;
+
+  properties[PROP_BOOK] =
+    g_param_spec_object ("book", NULL, NULL, LIA_TYPE_BOOK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIA_TYPE_ACCOUNT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/lia-accounts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, list_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, manager_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, due_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, closed_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, truncated_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, account_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reset_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_all_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_account_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+lia_accounts_view_init (LiaAccountsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->interval_days = g_settings_get_uint (self->settings, "verification-interval-days");
+  g_signal_connect_object (self->settings, "changed::verification-interval-days",
+                           G_CALLBACK (on_interval_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The manager list can be long: let it be searched by name. */
+  gtk_drop_down_set_expression (self->manager_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+
+  /* Typing anywhere over the list starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+LiaBook *
+lia_accounts_view_get_book (LiaAccountsView *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), NULL);
+  return self->book;
+}
+
+LiaAccountList *
+lia_accounts_view_get_list (LiaAccountsView *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), NULL);
+  return self->list;
+}
+
+GtkScrolledWindow *
+lia_accounts_view_get_scrolled_window (LiaAccountsView *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), NULL);
+  return self->scrolled_window;
+}
+
+LiaAccountPage *
+lia_accounts_view_get_page (LiaAccountsView *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), NULL);
+  return self->account_page;
+}
+
+void
+lia_accounts_view_begin_search (LiaAccountsView *self)
+{
+  g_return_if_fail (LIA_IS_ACCOUNTS_VIEW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") != 0)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * lia_accounts_view_show_account:
+ *
+ * Opens the account's page and selects it in the list, clearing the
+ * search and filters when they hide it (a new account, say).
+ */
+void
+lia_accounts_view_show_account (LiaAccountsView *self,
+                                gint64           account_id)
+{
+  g_autoptr(LiaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_if_fail (LIA_IS_ACCOUNTS_VIEW (self));
+
+  account = lia_account_repository_lookup (lia_book_get_accounts (self->book), account_id, &error);
+  if (account == NULL)
+    {
+      g_warning ("Cannot show account %" G_GINT64_FORMAT ": %s", account_id, error->message);
+      return;
+    }
+
+  position = lia_account_list_find (self->list, account_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      on_clear_all_cb (self);
+      position = lia_account_list_find (self->list, account_id);
+    }
+
+  lia_account_page_set_account (self->account_page, account);
+  if (position != GTK_INVALID_LIST_POSITION)
+    select_position (self, position);
+  show_detail (self);
+}

@@ -1,0 +1,41 @@
+/* lia-choice-labels.h — string lists for drop-downs over small vocabularies
+ *
+ * The book's segments, service plans and staff are tens of rows, so a
+ * drop-down shows their names through a GtkStringList, with optional
+ * leading entries such as "Any" or "None" that map to no id.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lia-enums.h"
+
+G_BEGIN_DECLS
+
+GtkStringList *lia_choice_labels_new          (GListModel  *choices,
+                                               const char  *first_label);
+const char    *lia_choice_labels_get_id       (GListModel  *choices,
+                                               gboolean     has_first,
+                                               guint        position);
+guint          lia_choice_labels_find         (GListModel  *choices,
+                                               gboolean     has_first,
+                                               const char  *id);
+
+GtkStringList *lia_staff_labels_new           (GListModel  *staff,
+                                               const char * const *leading);
+gint64         lia_staff_labels_get_id        (GListModel  *staff,
+                                               guint        n_leading,
+                                               guint        position);
+guint          lia_staff_labels_find          (GListModel  *staff,
+                                               guint        n_leading,
+                                               gint64       id);
+
+/* Labels of the model's closed vocabularies, in enum order. */
+GtkStringList *lia_state_labels_new           (const char  *first_label);
+GtkStringList *lia_channel_labels_new         (void);
+GtkStringList *lia_contact_channel_labels_new (void);
+GtkStringList *lia_inquiry_channel_labels_new (void);
+
+G_END_DECLS

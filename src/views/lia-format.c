@@ -1,0 +1,215 @@
+/* lia-format.c — dates and audit values as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-enum-types.h"
+#include "lia-format.h"
+#include "lia-money.h"
+#include "lia-staff-member.h"
+
+/* The book stores UTC seconds; people read their own time zone. */
+static char *
+format_local (gint64      unix_seconds,
+              const char *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+
+  if (dt == NULL)
+    return g_strdup ("");
+  return g_date_time_format (dt, format);
+}
+
+char *
+lia_format_date (gint64 unix_seconds)
+{
+  /* Translators: a date, see g_date_time_format(); e.g. "12 Mar 2026" */
+  return format_local (unix_seconds, C_("date", "%-d %b %Y"));
+}
+
+char *
+lia_format_date_time (gint64 unix_seconds)
+{
+  /* Translators: a date and time, see g_date_time_format() */
+  return format_local (unix_seconds, C_("date and time", "%-d %b %Y, %H:%M"));
+}
+
+static int
+local_day_difference (gint64 earlier,
+                      gint64 later)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (earlier);
+  g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (later);
+  g_autoptr(GDateTime) day_a = NULL;
+  g_autoptr(GDateTime) day_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return G_MAXINT;
+
+  day_a = g_date_time_new_local (g_date_time_get_year (a), g_date_time_get_month (a),
+                                 g_date_time_get_day_of_month (a), 0, 0, 0);
+  day_b = g_date_time_new_local (g_date_time_get_year (b), g_date_time_get_month (b),
+                                 g_date_time_get_day_of_month (b), 0, 0, 0);
+  return (int)(g_date_time_difference (day_b, day_a) / G_TIME_SPAN_DAY);
+}
+
+char *
+lia_format_last_verified (gint64 unix_seconds,
+                          gint64 now)
+{
+  if (unix_seconds <= 0)
+    return g_strdup (C_("last verified", "Never"));
+
+  switch (local_day_difference (unix_seconds, now))
+    {
+    case 0:  return g_strdup (C_("last verified", "Today"));
+    case 1:  return g_strdup (C_("last verified", "Yesterday"));
+    default: return lia_format_date (unix_seconds);
+    }
+}
+
+/* "123456 EUR" (minor units and code, as the audit stores it) → "1,234.56 EUR" */
+static char *
+describe_money (const char *stored)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (stored == NULL)
+    return NULL;
+
+  parts = g_strsplit (stored, " ", 2);
+  if (g_strv_length (parts) != 2)
+    return g_strdup (stored);
+  return lia_money_format (g_ascii_strtoll (parts[0], NULL, 10), parts[1]);
+}
+
+static char *
+staff_name (LiaBook *book,
+            gint64   id)
+{
+  GListModel *staff = lia_book_get_staff (book);
+  guint n = g_list_model_get_n_items (staff);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
+
+      if (lia_staff_member_get_id (member) == id)
+        return g_strdup (lia_staff_member_get_name (member));
+    }
+
+  return NULL;
+}
+
+/* The trail stores "ID NAME" before and "ID" after a manager change. */
+static char *
+describe_manager (LiaBook    *book,
+                  const char *stored)
+{
+  const char *space;
+  gint64 id;
+
+  if (stored == NULL)
+    return NULL;
+
+  id = g_ascii_strtoll (stored, NULL, 10);
+  if (id == 0)
+    return g_strdup (C_("manager", "None"));
+  if ((space = strchr (stored, ' ')) != NULL && space[1] != '\0')
+    return g_strdup (space + 1);
+  return staff_name (book, id);
+}
+
+static char *
+describe_state (const char *nick)
+{
+  int state;
+
+  if (!lia_enum_from_nick (LIA_TYPE_ACCOUNT_STATE, nick, &state))
+    return g_strdup (nick);
+  return g_strdup (lia_account_state_to_label (state));
+}
+
+static const char *
+field_label (const char *entity,
+             const char *field)
+{
+  if (g_strcmp0 (field, "contract_value") == 0) return _("Contract value");
+  if (g_strcmp0 (field, "manager") == 0)        return _("Account manager");
+  if (g_strcmp0 (field, "state") == 0)          return _("State");
+  if (g_strcmp0 (field, "name") == 0)           return _("Contact name");
+  if (g_strcmp0 (field, "role") == 0)           return _("Contact role");
+  if (g_strcmp0 (field, "email") == 0)          return _("Contact email");
+  if (g_strcmp0 (field, "phone") == 0)          return _("Contact phone");
+  return field;
+}
+
+static char *
+or_dash (char *value)
+{
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      return g_strdup ("—");
+    }
+  return value;
+}
+
+/**
+ * lia_format_audit_change:
+ *
+ * One line saying what changed, e.g. "State: Active → Dormant".
+ */
+char *
+lia_format_audit_change (LiaAuditEntry *entry,
+                         LiaBook       *book)
+{
+  const char *entity = lia_audit_entry_get_entity (entry);
+  const char *field = lia_audit_entry_get_field (entry);
+  const char *old_value = lia_audit_entry_get_old_value (entry);
+  const char *new_value = lia_audit_entry_get_new_value (entry);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (g_strcmp0 (field, "created") == 0)
+    return g_strdup_printf (_("Account created: %s"), new_value ? new_value : "");
+
+  /* Contact rows coming and going carry the whole contact in one value. */
+  if (g_strcmp0 (field, "added") == 0)
+    return g_strdup_printf (_("Contact added: %s"), new_value ? new_value : "");
+  if (g_strcmp0 (field, "restored") == 0)
+    return g_strdup_printf (_("Contact restored: %s"), new_value ? new_value : "");
+  if (g_strcmp0 (field, "removed") == 0)
+    return g_strdup_printf (_("Contact removed: %s"), old_value ? old_value : "");
+
+  if (g_strcmp0 (field, "contract_value") == 0)
+    {
+      before = describe_money (old_value);
+      after = describe_money (new_value);
+    }
+  else if (g_strcmp0 (field, "manager") == 0)
+    {
+      before = describe_manager (book, old_value);
+      after = describe_manager (book, new_value);
+    }
+  else if (g_strcmp0 (field, "state") == 0)
+    {
+      before = describe_state (old_value);
+      after = describe_state (new_value);
+    }
+  else
+    {
+      before = g_strdup (old_value);
+      after = g_strdup (new_value);
+    }
+
+  before = or_dash (g_steal_pointer (&before));
+  after = or_dash (g_steal_pointer (&after));
+
+  /* Translators: an audit line: field, old value, new value */
+  return g_strdup_printf (_("%s: %s → %s"), field_label (entity, field), before, after);
+}

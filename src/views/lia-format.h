@@ -1,0 +1,19 @@
+/* lia-format.h — dates and audit values as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lia-audit-entry.h"
+#include "lia-book.h"
+
+G_BEGIN_DECLS
+
+char *lia_format_date          (gint64         unix_seconds);
+char *lia_format_date_time     (gint64         unix_seconds);
+char *lia_format_last_verified (gint64         unix_seconds,
+                                gint64         now);
+char *lia_format_audit_change  (LiaAuditEntry *entry,
+                                LiaBook       *book);
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* lia-window-actions.c — the "win." actions of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-account-dialog.h"
+#include "lia-sample-data.h"
+#include "lia-toast.h"
+#include "lia-window-private.h"
+
+static void
+on_account_created_cb (LiaWindow        *self,
+                       gint64            account_id,
+                       LiaAccountDialog *dialog)
+{
+  lia_accounts_view_show_account (self->accounts_view, account_id);
+  lia_toast_show (GTK_WIDGET (self), _("Account created"));
+}
+
+static void
+new_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GtkWidget *dialog = lia_account_dialog_new (GTK_WINDOW (self), self->book);
+
+  g_signal_connect_object (dialog, "account-created", G_CALLBACK (on_account_created_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  lia_accounts_view_begin_search (LIA_WINDOW (widget)->accounts_view);
+}
+
+static void
+load_sample_data_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Samples mixed into real accounts would be hard to tell apart. */
+  if (!lia_book_is_empty (self->book))
+    {
+      lia_toast_show (widget, _("Sample data can only be loaded into an empty book"));
+      return;
+    }
+
+  if (!lia_sample_data_generate (self->book, LIA_SAMPLE_DATA_ACCOUNTS, 1, &error))
+    lia_toast_show (widget, error->message);
+}
+
+void
+lia_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-account", NULL, new_account_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
+}
+
+/**
+ * lia_window_update_actions:
+ *
+ * The one place that decides which window actions are possible now.
+ */
+void
+lia_window_update_actions (LiaWindow *self)
+{
+  gboolean writable = self->book != NULL && !lia_book_is_read_only (self->book);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-account", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->book != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", writable);
+}

@@ -1,0 +1,27 @@
+/* lia-window-private.h — shared by the window and its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lia-window.h"
+
+G_BEGIN_DECLS
+
+struct _LiaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LiaBook              *book;
+  GSettings            *settings;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  LiaAccountsView      *accounts_view;
+  GtkRevealer          *read_only_revealer;
+};
+
+void lia_window_class_init_actions (GtkWidgetClass *widget_class);
+void lia_window_update_actions     (LiaWindow      *self);
+
+G_END_DECLS

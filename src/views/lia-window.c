@@ -1,0 +1,181 @@
+/* lia-window.c — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_BOOK, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+restore_window_state (LiaWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (LiaWindow *self)
+{
+  int width, height;
+
+  /* The default size follows the person's resizing while not maximized. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+lia_window_unmap (GtkWidget *widget)
+{
+  save_window_state (LIA_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (lia_window_parent_class)->unmap (widget);
+}
+
+static void
+lia_window_constructed (GObject *object)
+{
+  LiaWindow *self = (LiaWindow *)object;
+
+  G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
+
+  if (self->book != NULL)
+    {
+      lia_accounts_view_set_book (self->accounts_view, self->book);
+      gtk_revealer_set_reveal_child (self->read_only_revealer, lia_book_is_read_only (self->book));
+    }
+
+  lia_window_update_actions (self);
+}
+
+static void
+lia_window_dispose (GObject *object)
+{
+  LiaWindow *self = (LiaWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->book);
+
+  G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
+}
+
+static void
+lia_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK: g_value_set_object (value, self->book); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOK: self->book = g_value_dup_object (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_window_class_init (LiaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lia_window_constructed;
+  object_class->dispose = lia_window_dispose;
+  object_class->get_property = lia_window_get_property;
+  object_class->set_property = lia_window_set_property;
+  widget_class->unmap = lia_window_unmap;
+
+  properties[PROP_BOOK] =
+    g_param_spec_object ("book", NULL, NULL, LIA_TYPE_BOOK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIA_TYPE_ACCOUNTS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lia-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
+
+  lia_window_class_init_actions (widget_class);
+}
+
+static void
+lia_window_init (LiaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+}
+
+LiaWindow *
+lia_window_new (GtkApplication *application,
+                LiaBook        *book)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (book), NULL);
+
+  return g_object_new (LIA_TYPE_WINDOW,
+                       "application", application,
+                       "book", book,
+                       NULL);
+}
+
+LiaBook *
+lia_window_get_book (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  return self->book;
+}
+
+LiaAccountsView *
+lia_window_get_accounts_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  return self->accounts_view;
+}
+
+void
+lia_window_add_toast (LiaWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

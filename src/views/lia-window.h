@@ -1,0 +1,25 @@
+/* lia-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lia-accounts-view.h"
+#include "lia-book.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_WINDOW (lia_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaWindow, lia_window, LIA, WINDOW, AdwApplicationWindow)
+
+LiaWindow       *lia_window_new               (GtkApplication *application,
+                                               LiaBook        *book);
+LiaBook         *lia_window_get_book          (LiaWindow      *self);
+LiaAccountsView *lia_window_get_accounts_view (LiaWindow      *self);
+void             lia_window_add_toast         (LiaWindow      *self,
+                                               AdwToast       *toast);
+
+G_END_DECLS

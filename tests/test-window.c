@@ -1,0 +1,467 @@
+/* test-window.c — the main window driven through its real widgets
+ *
+ * A display suite: run under xvfb-run (and dbus-run-session).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "lia-account-dialog.h"
+#include "lia-account-page.h"
+#include "lia-account-row.h"
+#include "lia-accounts-view.h"
+#include "lia-contact-dialog.h"
+#include "lia-inquiry-dialog.h"
+#include "lia-preferences-window.h"
+#include "lia-views.h"
+#include "lia-window.h"
+
+#define WAIT_SECONDS 20
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @condition holds; fails after a while
+ * rather than sleeping a fixed time. */
+static void
+wait_for (Condition  condition,
+          gpointer   data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+child (gpointer     widget,
+       GType        type,
+       const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} FindWindow;
+
+static gboolean
+find_toplevel (gpointer data)
+{
+  FindWindow *find = data;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, find->type) && gtk_widget_get_visible (l->data))
+      {
+        find->found = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  FindWindow find = { type, NULL };
+
+  wait_for (find_toplevel, &find, g_type_name (type));
+  return find.found;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static void
+on_destroy_cb (GtkWidget *widget,
+               gpointer  *alive)
+{
+  *alive = NULL;
+}
+
+/* Windows may be gone before the call returns: watch them first. Others
+ * (accessibility, say) may still hold a reference, so watch for destroy
+ * rather than finalize. */
+static void
+watch (gpointer  window,
+       gpointer *alive)
+{
+  *alive = window;
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), alive);
+}
+
+static void
+wait_until_destroyed (gpointer *weak)
+{
+  wait_for (is_gone, weak, "a window to close");
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* ---- every template builds with the Debian 12 toolkit ---- */
+
+static void
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_templates (void)
+{
+  const GType widgets[] = {
+    LIA_TYPE_ACCOUNT_ROW, LIA_TYPE_ACCOUNT_PAGE, LIA_TYPE_ACCOUNTS_VIEW,
+  };
+  const GType windows[] = {
+    LIA_TYPE_WINDOW, LIA_TYPE_ACCOUNT_DIALOG, LIA_TYPE_CONTACT_DIALOG,
+    LIA_TYPE_INQUIRY_DIALOG, LIA_TYPE_PREFERENCES_WINDOW,
+  };
+  g_autoptr(GtkBuilder) help = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (widgets[i], NULL));
+
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, widgets[i]));
+      g_object_unref (widget);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    destroy_window (g_object_new (windows[i], NULL));
+
+  /* The shortcuts window GtkApplication loads for Ctrl+?. */
+  help = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (help, "help_overlay")));
+  destroy_window (gtk_builder_get_object (help, "help_overlay"));
+}
+
+/* ---- an account from creation to closing, through the widgets ---- */
+
+typedef struct
+{
+  char      *data_dir;
+  LiaBook   *book;
+  LiaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = lia_book_path_for_data_dir (fixture->data_dir);
+  fixture->book = lia_book_open (path, &error);
+  g_assert_no_error (error);
+  lia_book_set_actor (fixture->book, "Test Person");
+
+  fixture->window = lia_window_new (NULL, fixture->book);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for (is_mapped, fixture->window, "the main window to map");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = lia_book_path_for_data_dir (fixture->data_dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain_main_loop ();
+  g_clear_object (&fixture->book);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (fixture->data_dir);
+  g_free (fixture->data_dir);
+}
+
+typedef struct
+{
+  LiaAccountList *list;
+  const char     *search;
+  guint           n_items;
+} ListState;
+
+static gboolean
+list_reached (gpointer data)
+{
+  ListState *state = data;
+
+  const char *search = lia_account_list_get_search_text (state->list);
+
+  /* The list may keep no search as NULL. */
+  return g_strcmp0 (search ? search : "", state->search) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (state->list)) == state->n_items;
+}
+
+static gint64
+create_account_through_dialog (Fixture    *fixture,
+                               const char *name,
+                               const char *number)
+{
+  LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
+  LiaAccountPage *page = lia_accounts_view_get_page (view);
+  GtkWindow *dialog;
+  GtkWidget *create, *error_label;
+  gpointer dialog_alive;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-account", NULL);
+  dialog = wait_for_toplevel (LIA_TYPE_ACCOUNT_DIALOG);
+  create = child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "create_button");
+  error_label = child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "error_label");
+
+  /* Create waits for a name and a number. */
+  g_assert_false (gtk_widget_is_sensitive (create));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "name_row")), name);
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  /* A malformed number is explained inline and refused. */
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), "no spaces!");
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_true (gtk_widget_get_visible (error_label));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), number);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "value_row")), "1,250.50");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_is_sensitive (create));
+
+  watch (dialog, &dialog_alive);
+  g_signal_emit_by_name (create, "clicked");
+  wait_until_destroyed (&dialog_alive);
+
+  /* The new account is open on its page. */
+  g_assert_nonnull (lia_account_page_get_account (page));
+  g_assert_cmpstr (lia_account_get_name (lia_account_page_get_account (page)), ==, name);
+  g_assert_cmpint (lia_account_get_contract_value (lia_account_page_get_account (page)), ==, 125050);
+  return lia_account_get_id (lia_account_page_get_account (page));
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text,
+            guint       expected)
+{
+  LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
+  ListState state = { lia_accounts_view_get_list (view), text, expected };
+
+  g_test_message ("Searching for “%s”", text);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry")), text);
+  wait_for (list_reached, &state, "the search to narrow the list");
+}
+
+/* The button a person would click, found by its label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+move_with_reason (LiaAccountPage  *page,
+                  const char      *nick,
+                  LiaAccountState  expected)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry, *confirm;
+  gpointer dialog_alive;
+
+  g_test_message ("Moving to %s", nick);
+  /* What the Change State menu item does. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "account.transition", "s", nick);
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  entry = adw_message_dialog_get_extra_child (dialog);
+
+  /* No reason, no move. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Customer asked for it");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+
+  confirm = find_button (GTK_WIDGET (dialog),
+                         adw_message_dialog_get_response_label (dialog, "apply"));
+  g_assert_nonnull (confirm);
+  g_assert_true (gtk_widget_is_sensitive (confirm));
+
+  watch (dialog, &dialog_alive);
+  g_signal_emit_by_name (confirm, "clicked");
+  wait_until_destroyed (&dialog_alive);
+
+  g_assert_cmpint (lia_account_get_state (lia_account_page_get_account (page)), ==, expected);
+}
+
+static void
+test_account_lifecycle (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
+  LiaAccountPage *page = lia_accounts_view_get_page (view);
+  LiaAccountList *list = lia_accounts_view_get_list (view);
+  GtkStack *main_stack = GTK_STACK (child (view, LIA_TYPE_ACCOUNTS_VIEW, "main_stack"));
+  GtkListBox *history;
+  gint64 id;
+
+  /* An empty book greets with the first-run page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "first-run");
+
+  id = create_account_through_dialog (fixture, "Harbourside Logistics", "T-0001");
+  create_account_through_dialog (fixture, "Quayside Bakery", "T-0002");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "accounts");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* Found by a prefix of a word of its name, as typed. */
+  search_for (fixture, "Harb", 1);
+  {
+    g_autoptr(LiaAccount) found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpint (lia_account_get_id (found), ==, id);
+  }
+  search_for (fixture, "Harbz", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, LIA_TYPE_ACCOUNTS_VIEW, "list_stack"))),
+                   ==, "no-match");
+  search_for (fixture, "Harbourside", 1);
+  lia_accounts_view_show_account (view, id);
+
+  /* prospect → opening → active → closing → closed, each with a reason. */
+  move_with_reason (page, "opening", LIA_ACCOUNT_STATE_OPENING);
+  move_with_reason (page, "active", LIA_ACCOUNT_STATE_ACTIVE);
+  move_with_reason (page, "closing", LIA_ACCOUNT_STATE_CLOSING);
+  move_with_reason (page, "closed", LIA_ACCOUNT_STATE_CLOSED);
+
+  /* Closed is the end: nothing more is offered. */
+  g_assert_false (gtk_widget_is_sensitive (child (page, LIA_TYPE_ACCOUNT_PAGE, "transition_button")));
+
+  /* Created plus four moves, each in the history the page shows. */
+  history = GTK_LIST_BOX (child (page, LIA_TYPE_ACCOUNT_PAGE, "history_list"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (history, 4));
+  g_assert_null (gtk_list_box_get_row_at_index (history, 5));
+
+  /* It has left the default list, but is still there for "Show closed". */
+  {
+    ListState gone = { list, "Harbourside", 0 };
+    ListState back = { list, "Harbourside", 1 };
+
+    wait_for (list_reached, &gone, "the closed account to leave the list");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")), TRUE);
+    wait_for (list_reached, &back, "Show closed to bring it back");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")), FALSE);
+    wait_for (list_reached, &gone, "the closed account to leave the list again");
+  }
+
+  /* The other account is unaffected. */
+  search_for (fixture, "", 1);
+}
+
+/* ---- accessible roles and names ---- */
+
+static void
+test_accessibility (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
+  GtkWidget *list_view = child (view, LIA_TYPE_ACCOUNTS_VIEW, "list_view");
+  GtkWidget *search_entry = child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry");
+  GtkWidget *segment = child (view, LIA_TYPE_ACCOUNTS_VIEW, "segment_dropdown");
+  GtkWidget *filter_button = child (view, LIA_TYPE_ACCOUNTS_VIEW, "filter_button");
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (list_view),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (search_entry), GTK_ACCESSIBLE_ROLE_SEARCH_BOX);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (search_entry),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Search accounts");
+
+  /* Icon-only buttons carry a name, not just a picture. */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (filter_button),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (segment),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+}
+
+static void
+make_temp_home (const char *variable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-xdg-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv (variable, dir, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Nothing the tests do may touch the real home. */
+  make_temp_home ("XDG_DATA_HOME");
+  make_temp_home ("XDG_CONFIG_HOME");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* Accessible state is asserted in-process; no AT-SPI bus is needed. */
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  lia_views_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/templates", test_templates);
+  g_test_add ("/window/account-lifecycle", Fixture, NULL,
+              fixture_set_up, test_account_lifecycle, fixture_tear_down);
+  g_test_add ("/window/accessibility", Fixture, NULL,
+              fixture_set_up, test_accessibility, fixture_tear_down);
+
+  return g_test_run ();
+}
