@@ -157,18 +157,30 @@ account_add (LiaBook  *book,
     return fail ("%s", error->message);
   lia_account_set_contract_value (account, minor);
 
-  /* Scripts name managers; one not yet on file is added as staff. */
+  /* Scripts name managers; one not yet on file is added as staff, in the
+   * same transaction as the account, so a refused account adds nobody. */
+  if (!lia_book_begin (book, &error))
+    return fail ("%s", error->message);
+
   if (manager)
     {
       gint64 manager_id = lia_book_find_staff (book, manager);
 
       if (manager_id == 0 &&
           !lia_book_add_staff (book, manager, LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, &manager_id, &error))
-        return fail ("%s", error->message);
+        {
+          lia_book_rollback (book);
+          return fail ("%s", error->message);
+        }
       lia_account_set_manager_id (account, manager_id);
     }
 
   if (!lia_account_repository_create (lia_book_get_accounts (book), account, &error))
+    {
+      lia_book_rollback (book);
+      return fail ("%s", error->message);
+    }
+  if (!lia_book_commit (book, &error))
     return fail ("%s", error->message);
 
   g_print ("%s\n", lia_account_get_number (account));

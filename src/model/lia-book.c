@@ -13,6 +13,8 @@
 #include "lia-account-store.h"
 #include "lia-book-private.h"
 #include "lia-catalog-store.h"
+#include "lia-portfolio-repository.h"
+#include "lia-portfolio-store.h"
 #include "lia-enum-types.h"
 #include "lia-model-private.h"
 
@@ -25,10 +27,26 @@ struct _LiaBook
   LiaClockFunc          clock;
   gpointer              clock_data;
   LiaAccountRepository *accounts;
+  LiaPortfolioRepository *portfolios;
   GListStore           *segments;
+  GHashTable           *segment_policies;  /* id → SegmentPolicy */
+  GArray               *pending;           /* PendingChange, held until the outermost commit */
   GListStore           *service_plans;
   GListStore           *staff;
 };
+
+/* What a segment asks of its accounts: data, editable in preferences. */
+typedef struct
+{
+  guint    cadence_days;       /* 0: no contact cadence */
+  gboolean requires_manager;
+} SegmentPolicy;
+
+typedef struct
+{
+  gint64   account_id;
+  gboolean inserted;
+} PendingChange;
 
 G_DEFINE_FINAL_TYPE (LiaBook, lia_book, G_TYPE_OBJECT)
 
@@ -44,6 +62,7 @@ lia_book_dispose (GObject *object)
   LiaBook *self = (LiaBook *)object;
 
   g_clear_object (&self->accounts);
+  g_clear_object (&self->portfolios);
   g_clear_object (&self->segments);
   g_clear_object (&self->service_plans);
   g_clear_object (&self->staff);
@@ -58,6 +77,8 @@ lia_book_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->segment_policies, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (lia_book_parent_class)->finalize (object);
 }
@@ -123,6 +144,8 @@ static void
 lia_book_init (LiaBook *self)
 {
   self->segments = g_list_store_new (LIA_TYPE_CHOICE);
+  self->segment_policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->service_plans = g_list_store_new (LIA_TYPE_CHOICE);
   self->staff = g_list_store_new (LIA_TYPE_STAFF_MEMBER);
 }
@@ -183,6 +206,29 @@ lia_book_reload_staff (LiaBook  *self,
   return TRUE;
 }
 
+static void
+read_segment (LiaRow   *row,
+              gpointer  user_data)
+{
+  LiaBook *self = user_data;
+  SegmentPolicy *policy = g_new0 (SegmentPolicy, 1);
+
+  policy->cadence_days = (guint)lia_row_get_int64 (row, LIA_SEGMENT_COLUMN_CADENCE_DAYS);
+  policy->requires_manager = lia_row_get_int64 (row, LIA_SEGMENT_COLUMN_REQUIRES_MANAGER) != 0;
+  g_hash_table_replace (self->segment_policies,
+                        g_strdup (lia_row_get_string (row, LIA_CHOICE_COLUMN_ID)), policy);
+}
+
+static gboolean
+load_segments (LiaBook  *self,
+               GError  **error)
+{
+  g_hash_table_remove_all (self->segment_policies);
+
+  return load_choices (self, lia_catalog_store_segments, self->segments, error) &&
+         lia_catalog_store_segments (self->db, read_segment, self, error);
+}
+
 /**
  * lia_book_open:
  *
@@ -200,9 +246,10 @@ lia_book_open (const char  *path,
 
   self->actor = g_strdup (g_get_real_name ());
   self->accounts = lia_account_repository_new (self);
+  self->portfolios = lia_portfolio_repository_new (self);
 
   /* Reference data is small (tens of rows): load it once, up front. */
-  if (!load_choices (self, lia_catalog_store_segments, self->segments, error) ||
+  if (!load_segments (self, error) ||
       !load_choices (self, lia_catalog_store_service_plans, self->service_plans, error) ||
       !lia_book_reload_staff (self, error))
     return NULL;
@@ -285,6 +332,13 @@ lia_book_get_accounts (LiaBook *self)
   return self->accounts;
 }
 
+LiaPortfolioRepository *
+lia_book_get_portfolios (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+  return self->portfolios;
+}
+
 GListModel *
 lia_book_get_segments (LiaBook *self)
 {
@@ -338,6 +392,95 @@ lia_book_get_service_plan_name (LiaBook    *self,
 {
   g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
   return choice_name (self->service_plans, plan_id);
+}
+
+guint
+lia_book_get_segment_cadence (LiaBook    *self,
+                              const char *segment_id)
+{
+  SegmentPolicy *policy;
+
+  g_return_val_if_fail (LIA_IS_BOOK (self), 0);
+
+  policy = segment_id ? g_hash_table_lookup (self->segment_policies, segment_id) : NULL;
+  return policy ? policy->cadence_days : 0;
+}
+
+gboolean
+lia_book_segment_requires_manager (LiaBook    *self,
+                                   const char *segment_id)
+{
+  SegmentPolicy *policy;
+
+  g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
+
+  policy = segment_id ? g_hash_table_lookup (self->segment_policies, segment_id) : NULL;
+  return policy ? policy->requires_manager : FALSE;
+}
+
+/* @days == 0 removes the segment's cadence. */
+gboolean
+lia_book_set_segment_cadence (LiaBook     *self,
+                              const char  *segment_id,
+                              guint        days,
+                              GError     **error)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
+
+  if (lia_book_get_segment_name (self, segment_id) == NULL)
+    {
+      g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE, _("Unknown segment “%s”"), segment_id);
+      return FALSE;
+    }
+
+  if (!lia_book_begin (self, error))
+    return FALSE;
+  if (!lia_portfolio_store_set_segment_cadence (self->db, segment_id, (int)days, error))
+    {
+      lia_book_rollback (self);
+      return FALSE;
+    }
+
+  return lia_book_commit (self, error) && load_segments (self, error);
+}
+
+/* Staff are never deleted (history names them): deactivate instead. */
+gboolean
+lia_book_update_staff (LiaBook       *self,
+                       gint64         id,
+                       const char    *name,
+                       LiaStaffRole   role,
+                       const char    *email,
+                       gboolean       active,
+                       GError       **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                           _("A staff member needs a name"));
+      return FALSE;
+    }
+
+  if (!lia_book_begin (self, error))
+    return FALSE;
+  if (!lia_catalog_store_update_staff (self->db, id, stripped,
+                                       lia_enum_to_nick (LIA_TYPE_STAFF_ROLE, role),
+                                       email, active, error))
+    {
+      lia_book_rollback (self);
+      return FALSE;
+    }
+
+  if (!lia_book_commit (self, error) || !lia_book_reload_staff (self, error))
+    return FALSE;
+
+  /* Accounts show whether their manager is still active. */
+  lia_book_emit_account_changed (self, 0, FALSE);
+  return TRUE;
 }
 
 gboolean
@@ -407,17 +550,102 @@ lia_book_begin (LiaBook  *self,
   return lia_database_begin (self->db, error);
 }
 
+static void
+flush_pending (LiaBook *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, change->account_id, change->inserted);
+    }
+}
+
 gboolean
 lia_book_commit (LiaBook  *self,
                  GError  **error)
 {
-  return lia_database_commit (self->db, error);
+  if (!lia_database_commit (self->db, error))
+    {
+      lia_book_rollback (self);
+      return FALSE;
+    }
+
+  /* Listeners hear of a change only once it is really in the file. */
+  if (!lia_database_in_transaction (self->db))
+    flush_pending (self);
+  return TRUE;
 }
 
 void
 lia_book_rollback (LiaBook *self)
 {
   lia_database_rollback (self->db);
+
+  if (!lia_database_in_transaction (self->db))
+    {
+      /* Inner writes may have been committed to a savepoint and reloaded
+       * the staff; none of it happened now. */
+      g_array_set_size (self->pending, 0);
+      lia_book_reload_staff (self, NULL);
+    }
+}
+
+/* Appends to the audit trail as the current actor, at the book's now. */
+gboolean
+lia_book_audit (LiaBook     *self,
+                gint64       account_id,
+                const char  *entity,
+                gint64       entity_id,
+                const char  *field,
+                const char  *old_value,
+                const char  *new_value,
+                GError     **error)
+{
+  return lia_account_store_add_audit (self->db, account_id, entity, entity_id, field,
+                                      old_value, new_value, self->actor,
+                                      lia_book_now (self), error);
+}
+
+/* Ends a write begun with lia_book_begin(): commit, or roll back keeping
+ * the error that stopped it. */
+gboolean
+lia_book_finish (LiaBook   *self,
+                 gboolean   ok,
+                 GError   **error)
+{
+  if (!ok)
+    {
+      lia_book_rollback (self);
+      return FALSE;
+    }
+
+  return lia_book_commit (self, error);
+}
+
+/* "12 Alice Martin": the id keeps the trail exact if names change. */
+char *
+lia_book_describe_staff (LiaBook *self,
+                         gint64   staff_id)
+{
+  GListModel *staff = G_LIST_MODEL (self->staff);
+
+  if (staff_id == 0)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
+
+      if (lia_staff_member_get_id (member) == staff_id)
+        return g_strdup_printf ("%" G_GINT64_FORMAT " %s", staff_id,
+                                lia_staff_member_get_name (member));
+    }
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, staff_id);
 }
 
 void
@@ -425,6 +653,11 @@ lia_book_emit_account_changed (LiaBook  *self,
                                gint64    account_id,
                                gboolean  inserted)
 {
+  PendingChange change = { account_id, inserted };
+
   g_return_if_fail (LIA_IS_BOOK (self));
-  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account_id, inserted);
+
+  g_array_append_val (self->pending, change);
+  if (!lia_database_in_transaction (self->db))
+    flush_pending (self);
 }

@@ -57,9 +57,51 @@ lia_money_format (gint64      minor_units,
                           currency ? currency : "");
 }
 
+static gboolean
+is_separator (char c)
+{
+  return c == '.' || c == ',' || c == ' ' || c == '\'';
+}
+
+/* Digits, optionally grouped in threes by separators: "1234", "1,234",
+ * "1 234 567". Appends the digits to @digits. */
+static gboolean
+parse_grouped (const char *start,
+               const char *end,
+               GString    *digits)
+{
+  gboolean grouped = FALSE;
+  guint run = 0;
+
+  if (start == end || !g_ascii_isdigit (*start))
+    return FALSE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          run++;
+        }
+      else if (is_separator (*p))
+        {
+          /* The first group has 1–3 digits, every later one exactly 3. */
+          if ((grouped && run != 3) || (!grouped && (run == 0 || run > 3)))
+            return FALSE;
+          grouped = TRUE;
+          run = 0;
+        }
+      else
+        return FALSE;
+    }
+
+  return !grouped || run == 3;
+}
+
 /* Accepts "1234", "1,234.50", "1.234,50", "1 234,5": the last '.' or ','
- * followed by at most the currency's minor digits is the decimal mark;
- * other separators group thousands. Never goes through a double. */
+ * followed by one up to the currency's minor digits is the decimal mark,
+ * and other separators must group thousands. Anything ambiguous ("12.5"
+ * yen, "1,2345" euro) is refused rather than guessed. Never a double. */
 gboolean
 lia_money_parse (const char  *text,
                  const char  *currency,
@@ -69,48 +111,33 @@ lia_money_parse (const char  *text,
   guint digits = lia_money_minor_digits (currency);
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_autoptr(GString) whole = g_string_new (NULL);
-  g_autoptr(GString) fraction = g_string_new (NULL);
   const char *mark = NULL;
-  gint64 value = 0;
+  const char *end;
+  gint64 value;
 
   g_return_val_if_fail (out_minor_units != NULL, FALSE);
 
-  text = trimmed;
-  if (*text == '\0')
+  if (*trimmed == '\0')
     {
       *out_minor_units = 0;
       return TRUE;
     }
 
-  for (const char *p = text; *p; p++)
-    if ((*p == '.' || *p == ',') && digits > 0 && strlen (p + 1) <= digits &&
-        strspn (p + 1, "0123456789") == strlen (p + 1))
-      mark = p;
+  end = trimmed + strlen (trimmed);
+  for (const char *p = end - 1; p >= trimmed; p--)
+    if (*p == '.' || *p == ',')
+      {
+        size_t after = (size_t)(end - p - 1);
 
-  for (const char *p = text; *p; p++)
-    {
-      if (p == mark)
-        {
-          g_string_append (fraction, p + 1);
-          break;
-        }
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (whole, *p);
-      else if (*p != '.' && *p != ',' && *p != ' ' && *p != '\'')
-        {
-          g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                       _("“%s” is not an amount of money"), text);
-          return FALSE;
-        }
-    }
+        if (after >= 1 && after <= digits && strspn (p + 1, "0123456789") == after)
+          mark = p;
+        break;
+      }
 
-  while (fraction->len < digits)
-    g_string_append_c (fraction, '0');
-
-  if (whole->len == 0 && mark == NULL)
+  if (!parse_grouped (trimmed, mark ? mark : end, whole))
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("“%s” is not an amount of money"), text);
+                   _("“%s” is not an amount of money"), trimmed);
       return FALSE;
     }
 
@@ -118,13 +145,18 @@ lia_money_parse (const char  *text,
   if (whole->len > 15)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("“%s” is too large an amount"), text);
+                   _("“%s” is too large an amount"), trimmed);
       return FALSE;
     }
 
-  value = g_ascii_strtoll (whole->len ? whole->str : "0", NULL, 10) * power_of_ten (digits);
-  if (digits > 0)
-    value += g_ascii_strtoll (fraction->str, NULL, 10);
+  value = g_ascii_strtoll (whole->str, NULL, 10) * power_of_ten (digits);
+  if (mark)
+    {
+      g_autofree char *fraction = g_strdup (mark + 1);
+      size_t len = strlen (fraction);
+
+      value += g_ascii_strtoll (fraction, NULL, 10) * power_of_ten (digits - (guint)len);
+    }
 
   *out_minor_units = value;
   return TRUE;

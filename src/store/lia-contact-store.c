@@ -10,7 +10,7 @@
 #include "lia-database-private.h"
 
 #define CONTACT_COLUMNS \
-  "id, account_id, name, role, email, phone, preferred_channel, created_at"
+  "id, account_id, name, role, email, phone, preferred_channel, created_at, key_contact"
 
 static void
 bind_contact (sqlite3_stmt           *stmt,
@@ -24,6 +24,7 @@ bind_contact (sqlite3_stmt           *stmt,
   lia_bind_text (stmt, 6, v->phone ? v->phone : "");
   lia_bind_text (stmt, 7, v->preferred_channel ? v->preferred_channel : "email");
   sqlite3_bind_int64 (stmt, 8, v->created_at);
+  sqlite3_bind_int (stmt, 9, v->key_contact ? 1 : 0);
 }
 
 gboolean
@@ -33,7 +34,7 @@ lia_contact_store_insert (LiaDatabase             *db,
                           GError                 **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -54,7 +55,7 @@ lia_contact_store_update (LiaDatabase             *db,
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "UPDATE contacts SET account_id = ?2, name = ?3, role = ?4, email = ?5, phone = ?6,"
-    " preferred_channel = ?7, created_at = ?8 WHERE id = ?1", error);
+    " preferred_channel = ?7, created_at = ?8, key_contact = ?9 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -75,6 +76,55 @@ lia_contact_store_delete (LiaDatabase  *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  /* Deleting what is not there must not be audited as a removal. */
+  if (sqlite3_changes (lia_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                   "No contact with id %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The contact's past stays with its employer of the time: the current
+ * employment ends, a new one starts, inquiries keep their account. */
+gboolean
+lia_contact_store_move (LiaDatabase  *db,
+                        gint64        contact_id,
+                        gint64        new_account_id,
+                        gint64        moved_at,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = lia_database_get_statement (db,
+          "UPDATE contact_employments SET ended_at = ?2"
+          " WHERE contact_id = ?1 AND ended_at IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, moved_at);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (!(stmt = lia_database_get_statement (db,
+          "INSERT INTO contact_employments (contact_id, account_id, role, started_at)"
+          " SELECT id, ?2, role, ?3 FROM contacts WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, new_account_id);
+  sqlite3_bind_int64 (stmt, 3, moved_at);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (!(stmt = lia_database_get_statement (db,
+          "UPDATE contacts SET account_id = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, new_account_id);
   return lia_database_step_done (db, stmt, error);
 }
 

@@ -21,7 +21,7 @@ struct _LiaDatabase
   char         *path;
   GHashTable   *statements; /* SQL text → sqlite3_stmt */
   int           schema_version;
-  guint         in_transaction : 1;
+  guint         depth;  /* open transactions: 1 is BEGIN, more are savepoints */
 };
 
 G_DEFINE_FINAL_TYPE (LiaDatabase, lia_database, G_TYPE_OBJECT)
@@ -293,18 +293,31 @@ lia_bind_optional_id (sqlite3_stmt *stmt,
 }
 
 gboolean
+lia_database_in_transaction (LiaDatabase *self)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  return self->depth > 0;
+}
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE (taking the write
+ * lock up front, so a busy file fails here and not half-way through), the
+ * inner ones savepoints. So a command or an import can wrap several
+ * repository writes, each with its own transaction, into one that
+ * commits or rolls back whole. */
+gboolean
 lia_database_begin (LiaDatabase  *self,
                     GError      **error)
 {
-  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_autofree char *sql = NULL;
 
-  /* IMMEDIATE takes the write lock up front, so a busy file fails here
-   * and not half-way through a change. */
-  if (!lia_database_exec (self, "BEGIN IMMEDIATE", error))
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
+  if (!lia_database_exec (self, sql, error))
     return FALSE;
 
-  self->in_transaction = TRUE;
+  self->depth++;
   return TRUE;
 }
 
@@ -312,26 +325,35 @@ gboolean
 lia_database_commit (LiaDatabase  *self,
                      GError      **error)
 {
-  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_autofree char *sql = NULL;
 
-  if (!lia_database_exec (self, "COMMIT", error))
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE lia_%u", self->depth - 1);
+  if (!lia_database_exec (self, sql, error))
     {
       lia_database_rollback (self);
       return FALSE;
     }
 
-  self->in_transaction = FALSE;
+  self->depth--;
   return TRUE;
 }
 
 void
 lia_database_rollback (LiaDatabase *self)
 {
-  if (!self->in_transaction)
+  g_autofree char *sql = NULL;
+
+  if (self->depth == 0)
     return;
 
-  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
+  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
+                         : g_strdup_printf ("ROLLBACK TO lia_%u; RELEASE lia_%u",
+                                            self->depth - 1, self->depth - 1);
+  sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  self->depth--;
 }
 
 /* Creates a missing file with mode 0600 ourselves: SQLite would use the

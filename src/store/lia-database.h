@@ -24,7 +24,7 @@ typedef enum
 } LiaDatabaseError;
 
 /* The newest schema this build knows. Bump it with a new step in lia-migrations.c. */
-#define LIA_SCHEMA_VERSION 2
+#define LIA_SCHEMA_VERSION 3
 
 #define LIA_TYPE_DATABASE (lia_database_get_type ())
 
@@ -39,6 +39,7 @@ LiaDatabase *lia_database_open_at_version    (const char   *path,
 const char  *lia_database_get_path           (LiaDatabase  *self);
 int          lia_database_get_schema_version (LiaDatabase  *self);
 gboolean     lia_database_is_read_only       (LiaDatabase  *self);
+gboolean     lia_database_in_transaction (LiaDatabase  *self);
 gboolean     lia_database_begin              (LiaDatabase  *self,
                                               GError      **error);
 gboolean     lia_database_commit             (LiaDatabase  *self,

@@ -1,0 +1,657 @@
+/* test-cli.c — the `liaison` command line, spawned as scripts run it
+ *
+ * LIAISON_BINARY (set by meson) is the built binary. Every run has its own
+ * data dir, and HOME and the XDG dirs point into the test's temp folder,
+ * with no display in the environment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "test-common.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *xdg_data;
+  char *db_path;
+} Fixture;
+
+typedef struct
+{
+  int   status;    /* the exit status, or -1 if it did not exit */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = lia_test_make_tmp ();
+  f->data_dir = g_build_filename (f->dir, "data", NULL);
+  f->xdg_data = g_build_filename (f->dir, "xdg-data", NULL);
+  f->db_path = g_build_filename (f->data_dir, "liaison.db", NULL);
+  g_assert_cmpint (g_mkdir (f->xdg_data, 0700), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lia_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->data_dir);
+  g_free (f->xdg_data);
+  g_free (f->db_path);
+}
+
+static char **
+child_environment (Fixture *f)
+{
+  g_autofree char *home = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *config = g_build_filename (f->dir, "xdg-config", NULL);
+  g_autofree char *cache = g_build_filename (f->dir, "xdg-cache", NULL);
+  char **env = g_get_environ ();
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_setenv (env, "HOME", home, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", f->xdg_data, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache, TRUE);
+  /* Fixed formatting: no digit grouping, UTF-8 quotes. */
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  return env;
+}
+
+/* Runs `liaison ARGS…` exactly as given (no --data-dir added). */
+static Run
+run_raw (Fixture    *f,
+         const char *first,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = child_environment (f);
+  const char *binary = g_getenv ("LIAISON_BINARY");
+  Run run = { -1, NULL, NULL };
+  int wait_status = 0;
+  va_list args;
+
+  if (binary == NULL)
+    g_error ("LIAISON_BINARY is not set (meson sets it to the built liaison)");
+
+  g_ptr_array_add (argv, (gpointer)binary);
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (f->dir, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (wait_status))
+    run.status = WEXITSTATUS (wait_status);
+
+  {
+    g_autofree char *err = g_strescape (run.err, NULL);
+    g_test_message ("liaison %s … → exit %d, stderr “%s”", first, run.status, err);
+  }
+  return run;
+}
+
+#define run(f, ...) run_raw ((f), "--data-dir", (f)->data_dir, __VA_ARGS__, NULL)
+
+/* A failure is one line on stderr, naming @needle, and nothing on stdout. */
+static void
+assert_failed (Run        *run,
+               const char *needle)
+{
+  const char *newline;
+
+  g_assert_cmpint (run->status, >, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  newline = strchr (run->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");       /* exactly one line */
+  g_assert_cmpuint (strlen (run->err), >, 1);
+  if (needle && !strstr (run->err, needle))
+    g_error ("stderr “%s” does not mention “%s”", run->err, needle);
+}
+
+static void
+assert_succeeded (Run *run)
+{
+  if (run->status != 0)
+    g_error ("exit status %d: %s", run->status, run->err);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+/* --- a strict RFC 4180 reader --- */
+
+/* Returns the records (each a NULL-terminated array of fields), or NULL
+ * when @text is not RFC 4180: every record ends in CRLF, a field with a
+ * quote, comma or line break is quoted, and quotes inside are doubled. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      gboolean quoted = *p == '"';
+
+      g_string_truncate (field, 0);
+      if (quoted)
+        {
+          for (p++;; p++)
+            {
+              if (*p == '\0')
+                return NULL;                    /* unterminated quote */
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        for (; *p && *p != ',' && *p != '\r' && *p != '\n'; p++)
+          {
+            if (*p == '"')
+              return NULL;                      /* stray quote */
+            g_string_append_c (field, *p);
+          }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+
+      if (*p == ',')
+        p++;
+      else if (p[0] == '\r' && p[1] == '\n')
+        {
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+          g_ptr_array_set_free_func (fields, g_free);
+        }
+      else
+        return NULL;                            /* bare LF, or junk after a quote */
+    }
+
+  if (fields->len > 0)
+    return NULL;                                /* last record without CRLF */
+  return g_steal_pointer (&records);
+}
+
+static const char * const csv_header[] = {
+  "number", "name", "segment", "state", "manager", "contract_value", "currency", "last_verified", NULL,
+};
+
+/* `account list --format csv [--all]`, checked and parsed; the header row
+ * is checked and left out. */
+static GPtrArray *
+list_csv (Fixture  *f,
+          gboolean  all)
+{
+  g_auto(Run) run = all ? run (f, "account", "list", "--format", "csv", "--all")
+                        : run (f, "account", "list", "--format", "csv");
+  GPtrArray *records;
+  char **header;
+
+  assert_succeeded (&run);
+  records = parse_csv (run.out);
+  if (records == NULL)
+    g_error ("not RFC 4180 CSV:\n%s", run.out);
+  g_assert_cmpuint (records->len, >=, 1);
+  header = g_ptr_array_index (records, 0);
+  g_assert_true (g_strv_equal ((const char * const *)header, csv_header));
+  for (guint i = 1; i < records->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (records, i)), ==, g_strv_length ((char **)csv_header));
+  g_ptr_array_remove_index (records, 0);
+  return records;
+}
+
+static void
+test_csv_reader (void)
+{
+  g_autoptr(GPtrArray) ok = parse_csv ("a,\"b,\"\"c\"\"\",\r\n\"x\r\ny\",z,\r\n");
+  g_autoptr(GPtrArray) bare_lf = parse_csv ("a,b\n");
+  g_autoptr(GPtrArray) stray = parse_csv ("a,b\"c\r\n");
+  g_autoptr(GPtrArray) open_quote = parse_csv ("\"a,b\r\n");
+
+  /* The reader itself: right on good input, strict on bad. */
+  g_assert_nonnull (ok);
+  g_assert_cmpuint (ok->len, ==, 2);
+  g_assert_cmpstr (((char **)g_ptr_array_index (ok, 0))[1], ==, "b,\"c\"");
+  g_assert_cmpstr (((char **)g_ptr_array_index (ok, 0))[2], ==, "");
+  g_assert_cmpstr (((char **)g_ptr_array_index (ok, 1))[0], ==, "x\r\ny");
+  g_assert_null (bare_lf);
+  g_assert_null (stray);
+  g_assert_null (open_quote);
+}
+
+/* --- the commands --- */
+
+static void
+test_add_and_show (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "T-100", "--name", "Northwind Logistics",
+                         "--segment", "key-account", "--manager", "Alice Martin",
+                         "--contract-value", "1,234.50", "--currency", "EUR");
+  g_auto(Run) show = { 0 };
+  GStatBuf st;
+
+  assert_succeeded (&add);
+  g_assert_cmpstr (add.out, ==, "T-100\n");
+
+  /* The book is private to its owner. */
+  g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  show = run (f, "account", "show", "T-100");
+  assert_succeeded (&show);
+  g_assert_nonnull (strstr (show.out, "T-100"));
+  g_assert_nonnull (strstr (show.out, "Northwind Logistics"));
+  g_assert_nonnull (strstr (show.out, "Key account"));
+  g_assert_nonnull (strstr (show.out, "Alice Martin"));
+  g_assert_nonnull (strstr (show.out, "prospect"));
+  g_assert_nonnull (strstr (show.out, "1234.50 EUR"));
+  g_assert_nonnull (strstr (show.out, "never"));   /* last verified */
+
+  /* A segment may be named by its label too, and the manager is reused. */
+  {
+    g_auto(Run) again = run (f, "account", "add", "--number", "T-101", "--name", "Second",
+                             "--segment", "Public sector", "--manager", "alice martin");
+    g_auto(Run) second = { 0 };
+
+    assert_succeeded (&again);
+    second = run (f, "account", "show", "T-101");
+    g_assert_nonnull (strstr (second.out, "Public sector"));
+    g_assert_nonnull (strstr (second.out, "Alice Martin"));
+  }
+
+  /* Showing what is not there fails by name. */
+  {
+    g_auto(Run) missing = run (f, "account", "show", "T-999");
+    assert_failed (&missing, "T-999");
+  }
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) first = run (f, "account", "add", "--number", "D-1", "--name", "First One",
+                           "--segment", "corporate");
+  g_auto(Run) second = run (f, "account", "add", "--number", "D-1", "--name", "Second One",
+                            "--segment", "corporate");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  assert_succeeded (&first);
+  assert_failed (&second, "D-1");
+
+  rows = list_csv (f, TRUE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((char **)g_ptr_array_index (rows, 0))[1], ==, "First One");
+}
+
+/* A failed add leaves the book as it was: the manager it named is not
+ * added to the staff either. Reported, not asserted, so the tests after
+ * this one still run. */
+static void
+test_failed_add_leaves_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_auto(Run) first = run (f, "account", "add", "--number", "F-1", "--name", "First",
+                           "--segment", "corporate");
+  g_auto(Run) clash = run (f, "account", "add", "--number", "F-1", "--name", "Clash",
+                           "--segment", "corporate", "--manager", "Ghost Manager");
+  sqlite3 *raw;
+  gint64 ghosts;
+
+  assert_succeeded (&first);
+  assert_failed (&clash, "F-1");
+
+  raw = lia_test_sqlite_open (f->db_path);
+  ghosts = lia_test_sql_int (raw, "SELECT count(*) FROM staff WHERE name = 'Ghost Manager'");
+  sqlite3_close (raw);
+  if (ghosts != 0)
+    {
+      g_test_message ("the failed add left “Ghost Manager” on the staff");
+      g_test_fail ();
+    }
+}
+
+static void
+test_unknown_segment (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "U-1", "--name", "Nowhere",
+                         "--segment", "intergalactic");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  assert_failed (&add, "intergalactic");
+  rows = list_csv (f, TRUE);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_bad_command_lines (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) no_name = run (f, "account", "add", "--number", "B-1", "--segment", "corporate");
+  g_auto(Run) bad_value = run (f, "account", "add", "--number", "B-2", "--name", "Bad Value",
+                               "--segment", "corporate", "--contract-value", "lots");
+  g_auto(Run) bad_format = run (f, "account", "list", "--format", "xml");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  assert_failed (&no_name, NULL);
+  assert_failed (&bad_value, "lots");
+  assert_failed (&bad_format, NULL);
+  rows = list_csv (f, TRUE);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *names[] = { "Smith, \"Jones\" & Co", "Plain Name", "Two\nLines", "Ünïcode “Quotes”" };
+  const char *sorted[] = { "Plain Name", "Smith, \"Jones\" & Co", "Two\nLines", "Ünïcode “Quotes”" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(Run) raw = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("CSV-%u", i);
+      g_auto(Run) add = run (f, "account", "add", "--number", number, "--name", names[i],
+                             "--segment", "corporate", "--manager", "Manager, \"The\"",
+                             "--contract-value", "12.5");
+      assert_succeeded (&add);
+    }
+
+  rows = list_csv (f, FALSE);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (row[1], ==, sorted[i]);
+      g_assert_cmpstr (row[2], ==, "corporate");
+      g_assert_cmpstr (row[3], ==, "prospect");
+      g_assert_cmpstr (row[4], ==, "Manager, \"The\"");
+      g_assert_cmpstr (row[5], ==, "1250");
+      g_assert_cmpstr (row[6], ==, "EUR");
+      g_assert_cmpstr (row[7], ==, "");
+    }
+
+  /* The quoting itself, byte for byte. */
+  raw = run (f, "account", "list", "--format", "csv");
+  g_assert_nonnull (strstr (raw.out, ",\"Smith, \"\"Jones\"\" & Co\","));
+  g_assert_nonnull (strstr (raw.out, "\r\nCSV-1,Plain Name,corporate,"));
+  g_assert_true (g_str_has_suffix (raw.out, "\r\n"));
+}
+
+static const char *
+state_of (Fixture    *f,
+          const char *number)
+{
+  g_autoptr(GPtrArray) rows = list_csv (f, TRUE);
+  static char state[32];
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row[0], number))
+        {
+          g_strlcpy (state, row[3], sizeof state);
+          return state;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_set_state (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "S-1", "--name", "Stateful",
+                         "--segment", "corporate");
+  g_auto(Run) open = { 0 }, skip = { 0 }, no_reason = { 0 }, bad_word = { 0 }, nobody = { 0 };
+  g_auto(Run) show = { 0 };
+
+  assert_succeeded (&add);
+
+  open = run (f, "account", "set-state", "S-1", "opening", "--reason", "Contract signed");
+  assert_succeeded (&open);
+  g_assert_cmpstr (state_of (f, "S-1"), ==, "opening");
+
+  /* opening → closed skips the lifecycle. */
+  skip = run (f, "account", "set-state", "S-1", "closed", "--reason", "Changed our minds");
+  assert_failed (&skip, NULL);
+  g_assert_cmpstr (state_of (f, "S-1"), ==, "opening");
+
+  no_reason = run (f, "account", "set-state", "S-1", "active");
+  assert_failed (&no_reason, NULL);
+  g_assert_cmpstr (state_of (f, "S-1"), ==, "opening");
+
+  bad_word = run (f, "account", "set-state", "S-1", "exploded", "--reason", "Boom");
+  assert_failed (&bad_word, NULL);
+
+  nobody = run (f, "account", "set-state", "S-404", "opening", "--reason", "Who?");
+  assert_failed (&nobody, "S-404");
+
+  show = run (f, "account", "show", "S-1");
+  g_assert_nonnull (strstr (show.out, "Contract signed"));
+}
+
+static void
+test_sample_data (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) fill = run (f, "sample-data");
+  g_auto(Run) again = { 0 };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  guint closed = 0;
+
+  assert_succeeded (&fill);
+  all = list_csv (f, TRUE);
+  g_assert_cmpuint (all->len, ==, 300);
+
+  /* The default list leaves out exactly the closed ones. */
+  for (guint i = 0; i < all->len; i++)
+    closed += g_str_equal (((char **)g_ptr_array_index (all, i))[3], "closed");
+  open = list_csv (f, FALSE);
+  g_assert_cmpuint (closed, >, 0);
+  g_assert_cmpuint (open->len, ==, all->len - closed);
+
+  again = run (f, "sample-data");
+  assert_failed (&again, NULL);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = list_csv (f, TRUE);
+  g_assert_cmpuint (all->len, ==, 300);
+}
+
+static void
+test_sample_data_needs_empty_book (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "E-1", "--name", "Already Here",
+                         "--segment", "corporate");
+  g_auto(Run) fill = run (f, "sample-data");
+  g_autoptr(GPtrArray) all = NULL;
+
+  assert_succeeded (&add);
+  assert_failed (&fill, NULL);
+  all = list_csv (f, TRUE);
+  g_assert_cmpuint (all->len, ==, 1);
+}
+
+/* A file that is not a book: refused by path, left alone. */
+static void
+test_garbage_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char noise[8192];
+  const char * const commands[][3] = {
+    { "account", "list", NULL },
+    { "account", "show", "X-1" },
+    { "sample-data", NULL, NULL },
+  };
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (char)g_rand_int_range (rand, 0, 256);
+  g_assert_cmpint (g_mkdir (f->data_dir, 0700), ==, 0);
+  lia_test_write_file (f->db_path, noise, sizeof noise);
+  before = lia_test_checksum (f->db_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = run_raw (f, "--data-dir", f->data_dir, commands[i][0], commands[i][1],
+                                 commands[i][2], NULL);
+      assert_failed (&run, f->db_path);
+    }
+
+  {
+    g_auto(Run) add = run (f, "account", "add", "--number", "G-1", "--name", "Garbage",
+                           "--segment", "corporate");
+    assert_failed (&add, f->db_path);
+  }
+
+  after = lia_test_checksum (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_too_new_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "N-1", "--name", "Newer",
+                         "--segment", "corporate");
+  g_auto(Run) list = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *raw;
+
+  assert_succeeded (&add);
+  raw = lia_test_sqlite_open (f->db_path);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  before = lia_test_checksum (f->db_path);
+
+  list = run (f, "account", "list");
+  assert_failed (&list, f->db_path);
+  after = lia_test_checksum (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* --data-dir decides where the book is; the default place is untouched.
+ * Without it the book goes to XDG_DATA_HOME, which proves the check on
+ * XDG_DATA_HOME is worth something. */
+static void
+test_data_dir (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *other_dir = g_build_filename (f->dir, "other data", NULL);
+  g_autofree char *other_arg = g_strdup_printf ("--data-dir=%s", other_dir);
+  g_autofree char *other_db = g_build_filename (other_dir, "liaison.db", NULL);
+  g_autofree char *default_db = g_build_filename (f->xdg_data, "liaison", "liaison.db", NULL);
+
+  {
+    g_auto(Run) add = run (f, "account", "add", "--number", "DD-1", "--name", "In Data Dir",
+                           "--segment", "corporate");
+    g_auto(Run) add_other = run_raw (f, other_arg, "account", "add", "--number", "DD-2",
+                                     "--name", "In Other Dir", "--segment", "corporate", NULL);
+    g_auto(Run) add_after = run_raw (f, "account", "add", "--number", "DD-3", "--name", "Option After",
+                                     "--segment", "corporate", "--data-dir", f->data_dir, NULL);
+
+    assert_succeeded (&add);
+    assert_succeeded (&add_other);
+    assert_succeeded (&add_after);
+  }
+
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (other_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_entries (f->xdg_data), ==, 0);
+
+  {
+    g_autoptr(GPtrArray) rows = list_csv (f, TRUE);
+    g_assert_cmpuint (rows->len, ==, 2);   /* DD-1 and DD-3, not DD-2 */
+  }
+
+  /* And with no --data-dir at all, the XDG location is used. */
+  {
+    g_auto(Run) add = run_raw (f, "account", "add", "--number", "DD-4", "--name", "Default Place",
+                               "--segment", "corporate", NULL);
+    assert_succeeded (&add);
+    g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/cli/csv-reader", test_csv_reader);
+  ADD ("add-and-show", test_add_and_show);
+  ADD ("duplicate", test_duplicate);
+  ADD ("unknown-segment", test_unknown_segment);
+  ADD ("failed-add-leaves-nothing", test_failed_add_leaves_nothing);
+  ADD ("bad-command-lines", test_bad_command_lines);
+  ADD ("csv", test_csv);
+  ADD ("set-state", test_set_state);
+  ADD ("sample-data", test_sample_data);
+  ADD ("sample-data-needs-empty-book", test_sample_data_needs_empty_book);
+  ADD ("garbage-database", test_garbage_database);
+  ADD ("too-new-database", test_too_new_database);
+  ADD ("data-dir", test_data_dir);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,407 @@
+/* test-migrations.c — older books open, migrate and keep every row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lia-account-repository.h"
+#include "lia-audit-entry.h"
+#include "lia-book.h"
+#include "lia-database-private.h"
+#include "lia-history-entry.h"
+
+#include "test-common.h"
+
+/* Every table of schema 1: a migration must keep all their rows. */
+static const char * const v1_tables[] = {
+  "segments", "service_plans", "staff", "accounts", "contacts", "inquiries",
+  "lifecycle_history", "audit_log",
+};
+
+typedef struct
+{
+  char *dir;
+  char *original;   /* the fixture loaded, never opened by Liaison */
+  char *migrated;   /* the same, opened by Liaison */
+} Fixture;
+
+static void
+load_fixture (const char *path)
+{
+  g_autofree char *fixture = g_build_filename (LIA_TEST_FIXTURES_DIR, "schema-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("cannot load %s: %s", fixture, message);
+  g_assert_cmpint (lia_test_sql_int (db, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = lia_test_make_tmp ();
+  f->original = g_build_filename (f->dir, "original.db", NULL);
+  f->migrated = g_build_filename (f->dir, "liaison.db", NULL);
+  load_fixture (f->original);
+  load_fixture (f->migrated);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lia_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->original);
+  g_free (f->migrated);
+}
+
+/* Every row of @table as text, each value tagged with its SQLite type, so
+ * a NULL that became '' or an integer that became text shows. */
+/* The columns @table has in @db, comma-separated: later schemas add
+ * columns, so old rows are compared on the columns they were written with. */
+static char *
+columns_of (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s\"%s\"", columns->len ? ", " : "",
+                            (const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (columns->len, >, 0);
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+static GPtrArray *
+dump_table (sqlite3    *db,
+            const char *table,
+            const char *columns)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, %s FROM %s ORDER BY rowid", columns, table);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          g_string_append_printf (row, "%s%d:", i ? " | " : "", sqlite3_column_type (stmt, i));
+          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+            g_string_append (row, (const char *)sqlite3_column_text (stmt, i));
+        }
+      g_ptr_array_add (rows, g_string_free (g_steal_pointer (&row), FALSE));
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static LiaBook *
+open_book (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaBook *book = lia_book_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (book);
+  return book;
+}
+
+/* Opening a v1 file migrates it to the newest schema, and every row of
+ * every table reads back exactly as it was. */
+static void
+test_keeps_every_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = lia_database_open (f->migrated, &error);
+  sqlite3 *before, *after;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_database_get_schema_version (db), ==, LIA_SCHEMA_VERSION);
+
+  before = lia_test_sqlite_open (f->original);
+  after = lia_database_get_handle (db);
+  g_assert_cmpint (lia_test_sql_int (after, "PRAGMA user_version"), ==, LIA_SCHEMA_VERSION);
+
+  for (guint t = 0; t < G_N_ELEMENTS (v1_tables); t++)
+    {
+      g_autofree char *columns = columns_of (before, v1_tables[t]);
+      g_autoptr(GPtrArray) old_rows = dump_table (before, v1_tables[t], columns);
+      g_autoptr(GPtrArray) new_rows = dump_table (after, v1_tables[t], columns);
+
+      g_test_message ("%s: %u rows", v1_tables[t], old_rows->len);
+      /* The fixture is worth something only if it has rows everywhere. */
+      g_assert_cmpuint (old_rows->len, >, 0);
+      g_assert_cmpuint (new_rows->len, ==, old_rows->len);
+      for (guint i = 0; i < old_rows->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (new_rows, i), ==, g_ptr_array_index (old_rows, i));
+    }
+
+  sqlite3_close (before);
+}
+
+/* The migrated rows read back through the model as the v1 build wrote them. */
+static void
+test_model_reads_old_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaBook) book = open_book (f->migrated);
+  LiaAccountRepository *repo = lia_book_get_accounts (book);
+  g_autoptr(LiaAccount) muller = lia_account_repository_lookup_by_number (repo, "ACC-1002", &error);
+  g_autoptr(LiaAccount) kestrel = lia_account_repository_lookup_by_number (repo, "ACC-1006", &error);
+  g_autoptr(LiaAccount) northwind = lia_account_repository_lookup_by_number (repo, "ACC-1001", &error);
+  g_autoptr(LiaAccount) aarhus = lia_account_repository_lookup_by_number (repo, "ACC-1004", &error);
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(GListModel) inquiries = NULL;
+  g_autoptr(LiaHistoryEntry) last = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (muller);
+  g_assert_cmpstr (lia_account_get_name (muller), ==, "Müller & Söhne GmbH");
+  g_assert_cmpint (lia_account_get_state (muller), ==, LIA_ACCOUNT_STATE_PROSPECT);
+  g_assert_cmpstr (lia_account_get_manager_name (muller), ==, "Bruno Keller");
+  g_assert_cmpint (lia_account_get_last_verified_at (muller), ==, 0);
+
+  g_assert_cmpstr (lia_account_get_name (kestrel), ==, "Kestrel, \"Quoted\" & Partners");
+  g_assert_cmpstr (lia_account_get_address (kestrel), ==, "Line one\nLine two");
+  g_assert_cmpint (lia_account_get_contract_value (kestrel), ==, 7500050);
+
+  g_assert_cmpint (lia_account_get_contract_value (northwind), ==, 1250000);
+  g_assert_cmpstr (lia_account_get_currency (northwind), ==, "EUR");
+  g_assert_cmpstr (lia_account_get_service_plan_id (northwind), ==, "standard");
+  g_assert_cmpint (lia_account_get_created_at (northwind), ==, 1600000000);
+  g_assert_cmpint (lia_account_get_last_verified_at (northwind), ==, 1650000000);
+
+  contacts = lia_account_repository_list_contacts (repo, lia_account_get_id (northwind), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 2);
+  inquiries = lia_account_repository_list_inquiries (repo, lia_account_get_id (northwind), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (inquiries), ==, 2);
+  audit = lia_account_repository_list_audit (repo, lia_account_get_id (northwind), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), ==, 3);
+
+  g_assert_cmpint (lia_account_get_state (aarhus), ==, LIA_ACCOUNT_STATE_CLOSED);
+  history = lia_account_repository_list_history (repo, lia_account_get_id (aarhus), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 5);
+  last = g_list_model_get_item (history, 0);   /* newest first */
+  g_assert_cmpint (lia_history_entry_get_from_state (last), ==, LIA_ACCOUNT_STATE_CLOSING);
+  g_assert_cmpint (lia_history_entry_get_to_state (last), ==, LIA_ACCOUNT_STATE_CLOSED);
+  g_assert_cmpstr (lia_history_entry_get_reason (last), ==, "Tender lost");
+}
+
+static void
+assert_finds (LiaAccountRepository *repo,
+              const char           *text,
+              const char           *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = lia_account_repository_search (repo, text, 50, &error);
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    seen |= g_str_equal (lia_account_get_number (g_ptr_array_index (found, i)), number);
+
+  if (!seen)
+    g_error ("searching “%s” did not find %s (%u results)", text, number, found->len);
+}
+
+/* Schema 2 indexed the rows that were already there. */
+static void
+test_search_finds_old_rows (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaAccount) jane = NULL;
+  g_autoptr(LiaContact) contact = lia_contact_new ();
+  LiaAccountRepository *repo = lia_book_get_accounts (book);
+  sqlite3 *raw;
+
+  assert_finds (repo, "northwind", "ACC-1001");
+  assert_finds (repo, "Nor", "ACC-1001");
+  assert_finds (repo, "ACC-1003", "ACC-1003");
+  assert_finds (repo, "1005", "ACC-1005");
+  assert_finds (repo, "greta", "ACC-1001");                     /* contact name */
+  assert_finds (repo, "tove@northwind.example", "ACC-1001");    /* contact email */
+  assert_finds (repo, "k.tanaka@blueharbor", "ACC-1003");
+  assert_finds (repo, "sofie", "ACC-1004");                     /* closed account */
+  assert_finds (repo, "tender", "ACC-1004");                    /* notes */
+  assert_finds (repo, "muller", "ACC-1002");                    /* diacritics folded */
+  assert_finds (repo, "kestrel quoted", "ACC-1006");
+
+  /* The index agrees with its content, one row per account. */
+  raw = lia_test_sqlite_open (f->migrated);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO account_fts (account_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM account_fts"), ==,
+                   lia_test_sql_int (raw, "SELECT count(*) FROM accounts"));
+  sqlite3_close (raw);
+
+  /* And the triggers keep it in sync for old rows from now on. */
+  jane = lia_account_repository_lookup_by_number (repo, "ACC-1005", &error);
+  g_assert_no_error (error);
+  lia_contact_set_account_id (contact, lia_account_get_id (jane));
+  lia_contact_set_name (contact, "Zacharias Quill");
+  g_assert_true (lia_account_repository_add_contact (repo, contact, &error));
+  g_assert_no_error (error);
+  assert_finds (repo, "zachar", "ACC-1005");
+}
+
+static gboolean
+has_object (sqlite3    *db,
+            const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", name);
+  return lia_test_sql_int (db, sql) > 0;
+}
+
+/* An empty file climbs one version at a time, each step leaving a file
+ * that the next build can open. */
+static void
+test_step_by_step (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "steps.db", NULL);
+
+  for (int version = 0; version <= LIA_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LiaDatabase) db = lia_database_open_at_version (path, version, &error);
+      sqlite3 *handle;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (lia_database_get_schema_version (db), ==, version);
+      handle = lia_database_get_handle (db);
+      g_assert_cmpint (lia_test_sql_int (handle, "PRAGMA user_version"), ==, version);
+      g_assert_true (has_object (handle, "accounts") == (version >= 1));
+      g_assert_true (has_object (handle, "audit_log_no_delete") == (version >= 1));
+      g_assert_true (has_object (handle, "account_fts") == (version >= 2));
+      g_assert_true (has_object (handle, "contacts_fts_delete") == (version >= 2));
+
+      if (version == 1)
+        g_assert_true (lia_database_exec (db,
+                         "INSERT INTO accounts (number, name, segment_id, created_at, updated_at)"
+                         " VALUES ('S-1', 'Stepwise Ltd', 'corporate', 1, 1)", &error));
+      g_assert_no_error (error);
+    }
+
+  /* The row written at version 1 was indexed by the step to 2. */
+  {
+    g_autoptr(LiaBook) book = open_book (path);
+    assert_finds (lia_book_get_accounts (book), "stepw", "S-1");
+  }
+}
+
+static GPtrArray *
+schema_of (const char *path)
+{
+  sqlite3 *db = lia_test_sqlite_open (path);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                       " ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup_printf ("%s %s %s %s", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+/* A migrated book has the same schema as a new one. */
+static void
+test_same_schema_as_new (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autoptr(GPtrArray) migrated_schema = NULL;
+  g_autoptr(GPtrArray) fresh_schema = NULL;
+
+  /* Both opened once and closed again before reading their schemas. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaDatabase) a = lia_database_open (f->migrated, &error);
+    g_autoptr(LiaDatabase) b = lia_database_open (fresh, &error);
+    g_assert_no_error (error);
+  }
+
+  migrated_schema = schema_of (f->migrated);
+  fresh_schema = schema_of (fresh);
+  g_assert_cmpuint (migrated_schema->len, ==, fresh_schema->len);
+  for (guint i = 0; i < fresh_schema->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (migrated_schema, i), ==, g_ptr_array_index (fresh_schema, i));
+}
+
+/* A step that fails leaves the file at the version before it, whole. */
+static void
+test_failed_step_rolls_back (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  sqlite3 *raw = lia_test_sqlite_open (f->migrated);
+  gint64 accounts;
+
+  /* Something already holds the name step 2 wants. */
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE account_fts (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  accounts = lia_test_sql_int (raw, "SELECT count(*) FROM accounts");
+  sqlite3_close (raw);
+
+  db = lia_database_open (f->migrated, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+
+  raw = lia_test_sqlite_open (f->migrated);
+  g_assert_cmpint (lia_test_sql_int (raw, "PRAGMA user_version"), ==, 1);
+  g_assert_false (has_object (raw, "accounts_fts_insert"));
+  g_assert_false (has_object (raw, "contacts_fts_insert"));
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM accounts"), ==, accounts);
+  sqlite3_close (raw);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/migrations/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("v1/keeps-every-row", test_keeps_every_row);
+  ADD ("v1/model-reads-old-rows", test_model_reads_old_rows);
+  ADD ("v1/search-finds-old-rows", test_search_finds_old_rows);
+  ADD ("v1/same-schema-as-new", test_same_schema_as_new);
+  ADD ("v1/failed-step-rolls-back", test_failed_step_rolls_back);
+  ADD ("step-by-step", test_step_by_step);
+
+#undef ADD
+
+  return g_test_run ();
+}
