@@ -233,6 +233,9 @@ fill_values (LiaAccount       *account,
     .created_at = lia_account_get_created_at (account),
     .updated_at = lia_account_get_updated_at (account),
     .last_verified_at = lia_account_get_last_verified_at (account),
+    .unit_kind = lia_enum_to_nick (LIA_TYPE_UNIT_KIND, lia_account_get_unit_kind (account)),
+    .deputy_id = lia_account_get_deputy_id (account),
+    .contact_cadence_days = lia_account_get_contact_cadence_days (account),
   };
 }
 
@@ -253,24 +256,16 @@ audit (LiaAccountRepository  *self,
        const char            *new_value,
        GError               **error)
 {
-  return lia_account_store_add_audit (db_of (self), account_id, entity, entity_id, field,
-                                      old_value, new_value, lia_book_get_actor (self->book),
-                                      lia_book_now (self->book), error);
+  return lia_book_audit (self->book, account_id, entity, entity_id, field,
+                         old_value, new_value, error);
 }
 
-/* Ends a write: commit, or roll back and keep the first error. */
 static gboolean
 finish (LiaAccountRepository  *self,
         gboolean               ok,
         GError               **error)
 {
-  if (!ok)
-    {
-      lia_book_rollback (self->book);
-      return FALSE;
-    }
-
-  return lia_book_commit (self->book, error);
+  return lia_book_finish (self->book, ok, error);
 }
 
 gboolean
@@ -339,13 +334,19 @@ audit_changes (LiaAccountRepository  *self,
 
   if (lia_account_get_manager_id (before) != lia_account_get_manager_id (after))
     {
-      g_autofree char *old_value = g_strdup_printf ("%" G_GINT64_FORMAT " %s",
-                                                    lia_account_get_manager_id (before),
-                                                    lia_account_get_manager_name (before) ?: "");
-      g_autofree char *new_value = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                    lia_account_get_manager_id (after));
+      g_autofree char *old_value = lia_book_describe_staff (self->book, lia_account_get_manager_id (before));
+      g_autofree char *new_value = lia_book_describe_staff (self->book, lia_account_get_manager_id (after));
 
       if (!audit (self, id, "account", id, "manager", old_value, new_value, error))
+        return FALSE;
+    }
+
+  if (lia_account_get_deputy_id (before) != lia_account_get_deputy_id (after))
+    {
+      g_autofree char *old_value = lia_book_describe_staff (self->book, lia_account_get_deputy_id (before));
+      g_autofree char *new_value = lia_book_describe_staff (self->book, lia_account_get_deputy_id (after));
+
+      if (!audit (self, id, "account", id, "deputy", old_value, new_value, error))
         return FALSE;
     }
 
@@ -595,6 +596,7 @@ fill_contact_values (LiaContact       *contact,
     .preferred_channel = lia_enum_to_nick (LIA_TYPE_CONTACT_CHANNEL,
                                            lia_contact_get_preferred_channel (contact)),
     .created_at = lia_contact_get_created_at (contact),
+    .key_contact = lia_contact_get_key_contact (contact),
   };
 }
 

@@ -31,6 +31,12 @@ struct _LiaAccount
   gint64           created_at;
   gint64           updated_at;
   gint64           last_verified_at;
+  gint64           parent_id;
+  LiaUnitKind      unit_kind;
+  gint64           deputy_id;
+  char            *deputy_name;
+  guint            contact_cadence_days;
+  gboolean         manager_active;
 };
 
 G_DEFINE_FINAL_TYPE (LiaAccount, lia_account, G_TYPE_OBJECT)
@@ -53,6 +59,12 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_LAST_VERIFIED_AT,
+  PROP_PARENT_ID,
+  PROP_UNIT_KIND,
+  PROP_DEPUTY_ID,
+  PROP_DEPUTY_NAME,
+  PROP_CONTACT_CADENCE_DAYS,
+  PROP_MANAGER_ACTIVE,
   N_PROPS
 };
 
@@ -98,6 +110,7 @@ lia_account_finalize (GObject *object)
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->deputy_name, g_free);
 
   G_OBJECT_CLASS (lia_account_parent_class)->finalize (object);
 }
@@ -128,6 +141,12 @@ lia_account_get_property (GObject    *object,
     case PROP_CREATED_AT:       g_value_set_int64 (value, self->created_at); break;
     case PROP_UPDATED_AT:       g_value_set_int64 (value, self->updated_at); break;
     case PROP_LAST_VERIFIED_AT: g_value_set_int64 (value, self->last_verified_at); break;
+    case PROP_PARENT_ID:        g_value_set_int64 (value, self->parent_id); break;
+    case PROP_UNIT_KIND:        g_value_set_enum (value, self->unit_kind); break;
+    case PROP_DEPUTY_ID:        g_value_set_int64 (value, self->deputy_id); break;
+    case PROP_DEPUTY_NAME:      g_value_set_string (value, self->deputy_name); break;
+    case PROP_CONTACT_CADENCE_DAYS: g_value_set_uint (value, self->contact_cadence_days); break;
+    case PROP_MANAGER_ACTIVE:   g_value_set_boolean (value, self->manager_active); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -152,6 +171,9 @@ lia_account_set_property (GObject      *object,
     case PROP_CURRENCY:        lia_account_set_currency (self, g_value_get_string (value)); break;
     case PROP_ADDRESS:         lia_account_set_address (self, g_value_get_string (value)); break;
     case PROP_NOTES:           lia_account_set_notes (self, g_value_get_string (value)); break;
+    case PROP_UNIT_KIND:       lia_account_set_unit_kind (self, g_value_get_enum (value)); break;
+    case PROP_DEPUTY_ID:       lia_account_set_deputy_id (self, g_value_get_int64 (value)); break;
+    case PROP_CONTACT_CADENCE_DAYS: lia_account_set_contact_cadence_days (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -190,12 +212,23 @@ lia_account_class_init (LiaAccountClass *klass)
   properties[PROP_LAST_VERIFIED_AT] =
     g_param_spec_int64 ("last-verified-at", NULL, NULL, 0, G_MAXINT64, 0, RO);
 
+  /* Moved only through the portfolio rules (no cycles). */
+  properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, RO);
+  properties[PROP_UNIT_KIND] =
+    g_param_spec_enum ("unit-kind", NULL, NULL, LIA_TYPE_UNIT_KIND, LIA_UNIT_KIND_COMPANY, RW);
+  properties[PROP_DEPUTY_ID] = g_param_spec_int64 ("deputy-id", NULL, NULL, 0, G_MAXINT64, 0, RW);
+  properties[PROP_DEPUTY_NAME] = g_param_spec_string ("deputy-name", NULL, NULL, NULL, RO);
+  properties[PROP_CONTACT_CADENCE_DAYS] =
+    g_param_spec_uint ("contact-cadence-days", NULL, NULL, 0, 3650, 0, RW);
+  properties[PROP_MANAGER_ACTIVE] = g_param_spec_boolean ("manager-active", NULL, NULL, TRUE, RO);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 lia_account_init (LiaAccount *self)
 {
+  self->manager_active = TRUE;
   self->currency = g_strdup ("EUR");
   self->segment_id = g_strdup ("corporate");
 }
@@ -239,6 +272,12 @@ lia_account_copy (LiaAccount *self)
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   copy->last_verified_at = self->last_verified_at;
+  copy->parent_id = self->parent_id;
+  copy->unit_kind = self->unit_kind;
+  copy->deputy_id = self->deputy_id;
+  replace_str (&copy->deputy_name, self->deputy_name);
+  copy->contact_cadence_days = self->contact_cadence_days;
+  copy->manager_active = self->manager_active;
 
   return copy;
 }
@@ -279,6 +318,17 @@ lia_account_update_from_row (LiaAccount *self,
                               lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_CREATED_AT),
                               lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_UPDATED_AT));
   lia_account_set_last_verified_at (self, lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_LAST_VERIFIED_AT));
+  lia_account_set_parent_id (self, lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_PARENT_ID));
+  if (lia_enum_from_nick (LIA_TYPE_UNIT_KIND, row_string (row, LIA_ACCOUNT_COLUMN_UNIT_KIND), &value))
+    lia_account_set_unit_kind (self, value);
+  lia_account_set_deputy_id (self, lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_DEPUTY_ID));
+  set_string (self, &self->deputy_name, row_string (row, LIA_ACCOUNT_COLUMN_DEPUTY_NAME), PROP_DEPUTY_NAME);
+  lia_account_set_contact_cadence_days (self, lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_CONTACT_CADENCE_DAYS));
+  if (self->manager_active != (lia_row_get_int64 (row, LIA_ACCOUNT_COLUMN_MANAGER_ACTIVE) != 0))
+    {
+      self->manager_active = !self->manager_active;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER_ACTIVE]);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -552,4 +602,84 @@ lia_account_format_contract_value (LiaAccount *self)
   g_return_val_if_fail (LIA_IS_ACCOUNT (self), NULL);
 
   return lia_money_format (self->contract_value, self->currency);
+}
+
+gint64
+lia_account_get_parent_id (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), 0);
+  return self->parent_id;
+}
+
+void
+lia_account_set_parent_id (LiaAccount *self,
+                           gint64      parent_id)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT (self));
+  set_int64 (self, &self->parent_id, parent_id, PROP_PARENT_ID);
+}
+
+LiaUnitKind
+lia_account_get_unit_kind (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), 0);
+  return self->unit_kind;
+}
+
+void
+lia_account_set_unit_kind (LiaAccount  *self,
+                           LiaUnitKind  kind)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT (self));
+  if (self->unit_kind == kind)
+    return;
+  self->unit_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_KIND]);
+}
+
+gint64
+lia_account_get_deputy_id (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), 0);
+  return self->deputy_id;
+}
+
+void
+lia_account_set_deputy_id (LiaAccount *self,
+                           gint64      deputy_id)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT (self));
+  set_int64 (self, &self->deputy_id, deputy_id, PROP_DEPUTY_ID);
+}
+
+const char *
+lia_account_get_deputy_name (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), NULL);
+  return self->deputy_name;
+}
+
+guint
+lia_account_get_contact_cadence_days (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), 0);
+  return self->contact_cadence_days;
+}
+
+void
+lia_account_set_contact_cadence_days (LiaAccount *self,
+                                      guint       days)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT (self));
+  if (self->contact_cadence_days == days)
+    return;
+  self->contact_cadence_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_CADENCE_DAYS]);
+}
+
+gboolean
+lia_account_get_manager_active (LiaAccount *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT (self), TRUE);
+  return self->manager_active;
 }

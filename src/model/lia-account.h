@@ -52,6 +52,20 @@ void             lia_account_set_notes            (LiaAccount      *self,
 gint64           lia_account_get_created_at       (LiaAccount      *self);
 gint64           lia_account_get_updated_at       (LiaAccount      *self);
 gint64           lia_account_get_last_verified_at (LiaAccount      *self);
+gint64           lia_account_get_parent_id        (LiaAccount      *self);
+LiaUnitKind      lia_account_get_unit_kind        (LiaAccount      *self);
+void             lia_account_set_unit_kind        (LiaAccount      *self,
+                                                   LiaUnitKind      kind);
+gint64           lia_account_get_deputy_id        (LiaAccount      *self);
+void             lia_account_set_deputy_id        (LiaAccount      *self,
+                                                   gint64           deputy_id);
+const char      *lia_account_get_deputy_name      (LiaAccount      *self);
+/* 0: the segment's cadence applies. */
+guint            lia_account_get_contact_cadence_days (LiaAccount  *self);
+void             lia_account_set_contact_cadence_days (LiaAccount  *self,
+                                                   guint            days);
+/* FALSE when the manager has been deactivated and the account needs a new one. */
+gboolean         lia_account_get_manager_active   (LiaAccount      *self);
 gboolean         lia_account_is_due_for_update    (LiaAccount      *self,
                                                    gint64           now,
                                                    guint            max_age_days);

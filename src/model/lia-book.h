@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaBook, lia_book, LIA, BOOK, GObject)
 
 typedef struct _LiaAccountRepository LiaAccountRepository;
+typedef struct _LiaPortfolioRepository LiaPortfolioRepository;
 
 /* Returns Unix seconds; tests inject one to hold time still. */
 typedef gint64 (*LiaClockFunc) (gpointer user_data);
@@ -34,6 +35,7 @@ void                  lia_book_set_clock         (LiaBook         *self,
                                                   LiaClockFunc     clock,
                                                   gpointer         user_data);
 LiaAccountRepository *lia_book_get_accounts      (LiaBook         *self);
+LiaPortfolioRepository *lia_book_get_portfolios  (LiaBook         *self);
 GListModel           *lia_book_get_segments      (LiaBook         *self);
 GListModel           *lia_book_get_service_plans (LiaBook         *self);
 GListModel           *lia_book_get_staff         (LiaBook         *self);
@@ -41,6 +43,21 @@ const char           *lia_book_get_segment_name  (LiaBook         *self,
                                                   const char      *segment_id);
 const char           *lia_book_get_service_plan_name (LiaBook     *self,
                                                   const char      *plan_id);
+guint                 lia_book_get_segment_cadence (LiaBook       *self,
+                                                  const char      *segment_id);
+gboolean              lia_book_segment_requires_manager (LiaBook  *self,
+                                                  const char      *segment_id);
+gboolean              lia_book_set_segment_cadence (LiaBook       *self,
+                                                  const char      *segment_id,
+                                                  guint            days,
+                                                  GError         **error);
+gboolean              lia_book_update_staff      (LiaBook         *self,
+                                                  gint64           id,
+                                                  const char      *name,
+                                                  LiaStaffRole     role,
+                                                  const char      *email,
+                                                  gboolean         active,
+                                                  GError         **error);
 gboolean              lia_book_add_staff         (LiaBook         *self,
                                                   const char      *name,
                                                   LiaStaffRole     role,

@@ -27,6 +27,8 @@ struct _LiaContact
   char              *phone;
   LiaContactChannel  preferred_channel;
   gint64             created_at;
+  gboolean           key_contact;
+  char              *account_name;
 };
 
 G_DEFINE_FINAL_TYPE (LiaContact, lia_contact, G_TYPE_OBJECT)
@@ -41,6 +43,8 @@ enum {
   PROP_PHONE,
   PROP_PREFERRED_CHANNEL,
   PROP_CREATED_AT,
+  PROP_KEY_CONTACT,
+  PROP_ACCOUNT_NAME,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -68,6 +72,7 @@ lia_contact_finalize (GObject *object)
   g_free (self->role);
   g_free (self->email);
   g_free (self->phone);
+  g_free (self->account_name);
   G_OBJECT_CLASS (lia_contact_parent_class)->finalize (object);
 }
 
@@ -89,6 +94,8 @@ lia_contact_get_property (GObject    *object,
     case PROP_PHONE:             g_value_set_string (value, self->phone); break;
     case PROP_PREFERRED_CHANNEL: g_value_set_enum (value, self->preferred_channel); break;
     case PROP_CREATED_AT:        g_value_set_int64 (value, self->created_at); break;
+    case PROP_KEY_CONTACT:       g_value_set_boolean (value, self->key_contact); break;
+    case PROP_ACCOUNT_NAME:      g_value_set_string (value, self->account_name); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -109,6 +116,7 @@ lia_contact_set_property (GObject      *object,
     case PROP_EMAIL:             lia_contact_set_email (self, g_value_get_string (value)); break;
     case PROP_PHONE:             lia_contact_set_phone (self, g_value_get_string (value)); break;
     case PROP_PREFERRED_CHANNEL: lia_contact_set_preferred_channel (self, g_value_get_enum (value)); break;
+    case PROP_KEY_CONTACT:       lia_contact_set_key_contact (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -134,6 +142,8 @@ lia_contact_class_init (LiaContactClass *klass)
     g_param_spec_enum ("preferred-channel", NULL, NULL, LIA_TYPE_CONTACT_CHANNEL,
                        LIA_CONTACT_CHANNEL_EMAIL, rw);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_KEY_CONTACT] = g_param_spec_boolean ("key-contact", NULL, NULL, FALSE, rw);
+  properties[PROP_ACCOUNT_NAME] = g_param_spec_string ("account-name", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -164,6 +174,8 @@ lia_contact_copy (LiaContact *self)
   copy->phone = g_strdup (self->phone);
   copy->preferred_channel = self->preferred_channel;
   copy->created_at = self->created_at;
+  copy->key_contact = self->key_contact;
+  copy->account_name = g_strdup (self->account_name);
   return copy;
 }
 
@@ -183,7 +195,43 @@ lia_contact_new_from_row (LiaRow *row)
                       lia_row_get_string (row, LIA_CONTACT_COLUMN_PREFERRED_CHANNEL), &channel);
   self->preferred_channel = channel;
   self->created_at = lia_row_get_int64 (row, LIA_CONTACT_COLUMN_CREATED_AT);
+  self->key_contact = lia_row_get_int64 (row, LIA_CONTACT_COLUMN_KEY_CONTACT) != 0;
   return self;
+}
+
+LiaContact *
+lia_contact_new_from_group_row (LiaRow *row)
+{
+  LiaContact *self = lia_contact_new_from_row (row);
+
+  self->account_name = g_strdup (lia_row_get_string (row, LIA_CONTACT_COLUMN_ACCOUNT_NAME));
+  return self;
+}
+
+gboolean
+lia_contact_get_key_contact (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), FALSE);
+  return self->key_contact;
+}
+
+void
+lia_contact_set_key_contact (LiaContact *self,
+                             gboolean    key_contact)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+  key_contact = !!key_contact;
+  if (self->key_contact == key_contact)
+    return;
+  self->key_contact = key_contact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_CONTACT]);
+}
+
+const char *
+lia_contact_get_account_name (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+  return self->account_name;
 }
 
 void

@@ -36,6 +36,11 @@ LiaContactChannel  lia_contact_get_preferred_channel (LiaContact         *self);
 void               lia_contact_set_preferred_channel (LiaContact         *self,
                                                       LiaContactChannel   channel);
 gint64             lia_contact_get_created_at        (LiaContact         *self);
+gboolean           lia_contact_get_key_contact       (LiaContact         *self);
+void               lia_contact_set_key_contact       (LiaContact         *self,
+                                                      gboolean            key_contact);
+/* Set only on contacts listed across a group: their employer's name. */
+const char        *lia_contact_get_account_name      (LiaContact         *self);
 
 /* Field checks shared by the model (which refuses) and the views (which
  * show the message inline). Empty optional fields are valid. */

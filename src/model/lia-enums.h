@@ -51,6 +51,20 @@ typedef enum /*< prefix=LIA_STAFF_ROLE >*/
   LIA_STAFF_ROLE_OTHER,           /*< nick=other >*/
 } LiaStaffRole;
 
+/* A node of a corporate group: a company (group, subsidiary) or a site. */
+typedef enum /*< prefix=LIA_UNIT_KIND >*/
+{
+  LIA_UNIT_KIND_COMPANY, /*< nick=company >*/
+  LIA_UNIT_KIND_SITE,    /*< nick=site >*/
+} LiaUnitKind;
+
+typedef enum /*< prefix=LIA_CONTACT_KIND >*/
+{
+  LIA_CONTACT_KIND_CALL,  /*< nick=call >*/
+  LIA_CONTACT_KIND_VISIT, /*< nick=visit >*/
+  LIA_CONTACT_KIND_EMAIL, /*< nick=email >*/
+} LiaContactKind;
+
 #define LIA_ERROR (lia_error_quark ())
 
 /* Errors of the model's own rules, as opposed to LIA_DATABASE_ERROR. */
@@ -60,6 +74,8 @@ typedef enum
   LIA_ERROR_INVALID_VALUE,
   LIA_ERROR_DUPLICATE,
   LIA_ERROR_NOT_FOUND,
+  LIA_ERROR_CYCLE,
+  LIA_ERROR_MANAGER_REQUIRED,
 } LiaError;
 
 GQuark      lia_error_quark          (void);

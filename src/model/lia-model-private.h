@@ -11,6 +11,10 @@
 #include "lia-audit-entry.h"
 #include "lia-staff-member.h"
 #include "lia-choice.h"
+#include "lia-account-note.h"
+#include "lia-coverage-entry.h"
+#include "lia-portfolio-node.h"
+#include "lia-workload-entry.h"
 #include "lia-row.h"
 
 G_BEGIN_DECLS
@@ -30,7 +34,10 @@ void             lia_account_set_timestamps     (LiaAccount      *self,
                                                  gint64           updated_at);
 void             lia_account_set_last_verified_at (LiaAccount    *self,
                                                  gint64           verified_at);
+void             lia_account_set_parent_id      (LiaAccount      *self,
+                                                 gint64           parent_id);
 LiaContact      *lia_contact_new_from_row       (LiaRow          *row);
+LiaContact      *lia_contact_new_from_group_row (LiaRow          *row);
 void             lia_contact_set_id             (LiaContact      *self,
                                                  gint64           id);
 LiaInquiry      *lia_inquiry_new_from_row       (LiaRow          *row);
@@ -40,6 +47,10 @@ LiaHistoryEntry *lia_history_entry_new_from_row (LiaRow          *row);
 LiaAuditEntry   *lia_audit_entry_new_from_row   (LiaRow          *row);
 LiaStaffMember  *lia_staff_member_new_from_row  (LiaRow          *row);
 LiaChoice       *lia_choice_new_from_row        (LiaRow          *row);
+LiaPortfolioNode *lia_portfolio_node_new_from_row (LiaRow         *row);
+LiaCoverageEntry *lia_coverage_entry_new_from_row (LiaRow         *row);
+LiaWorkloadEntry *lia_workload_entry_new_from_row (LiaRow         *row);
+LiaAccountNote  *lia_account_note_new_from_row  (LiaRow          *row);
 
 /* A LiaRowFunc that appends new_from_row() objects to a GPtrArray or a GListStore. */
 typedef gpointer (*LiaFromRowFunc) (LiaRow *row);

@@ -14,6 +14,7 @@
 #include "lia-catalog-store.h"
 #include "lia-contact-store.h"
 #include "lia-enum-types.h"
+#include "lia-portfolio-store.h"
 #include "lia-sample-data.h"
 
 #define DAY (24 * 60 * 60)
@@ -81,6 +82,11 @@ static const char * const engineer_names[] = {
   "Ivo Brandt", "Julia Santos", "Karim Haddad",
 };
 
+/* One account in GROUP_SIZE heads a group: the next three are its
+ * subsidiaries and the two after them sites of the first subsidiary, so a
+ * book of 100,000 accounts holds 5,000 portfolios. */
+#define GROUP_SIZE 20
+
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
 typedef struct
@@ -91,6 +97,7 @@ typedef struct
   const char  *actor;
   gint64       managers[G_N_ELEMENTS (staff_names)];
   gint64       engineers[G_N_ELEMENTS (engineer_names)];
+  gint64       group_root;
 } Generator;
 
 /* Segments with their share of the book and typical yearly contract. */
@@ -235,6 +242,34 @@ add_contacts (Generator   *gen,
   return TRUE;
 }
 
+/* Major accounts were called or visited now and then in the last months,
+ * so some are within their cadence and some overdue. */
+static gboolean
+add_contact_log (Generator   *gen,
+                 gint64       account_id,
+                 const char  *segment,
+                 gint64       manager_id,
+                 GError     **error)
+{
+  static const char * const kinds[] = { "call", "visit", "email" };
+  int n;
+
+  if (!g_str_equal (segment, "corporate") && !g_str_equal (segment, "key-account"))
+    return TRUE;
+
+  n = g_rand_int_range (gen->rand, 0, 3);
+  for (int i = 0; i < n; i++)
+    {
+      gint64 when = gen->now - g_rand_int_range (gen->rand, 1, 150) * (gint64)DAY;
+
+      if (!lia_portfolio_store_log_contact (gen->db, account_id, 0, PICK (gen->rand, kinds), when,
+                                            manager_id, "", NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_inquiries (Generator  *gen,
                gint64      account_id,
@@ -291,8 +326,10 @@ add_account (Generator  *gen,
   g_autofree char *address = g_strdup_printf ("%d Harbour Street, %05d Hamburg",
                                               g_rand_int_range (gen->rand, 1, 200),
                                               g_rand_int_range (gen->rand, 10000, 99999));
+  guint place = index % GROUP_SIZE;
   gint64 max_value = 0;
   const char *segment = pick_segment (gen->rand, &max_value);
+  gint64 parent = 0;
   LiaAccountState state = pick_state (gen->rand);
   gint64 created_at = gen->now - g_rand_int_range (gen->rand, 30, 3000) * (gint64)DAY;
   /* About one in ten has never been verified, some are long overdue. */
@@ -312,8 +349,26 @@ add_account (Generator  *gen,
   };
   gint64 id = 0;
 
-  return lia_account_store_insert (gen->db, &values, &id, error) &&
-         add_history (gen, id, created_at, state, error) &&
+  if (place <= 5)
+    {
+      /* Groups are made of live, managed companies. */
+      values.segment_id = place == 0 ? "key-account" : "corporate";
+      values.state = "active";
+      state = LIA_ACCOUNT_STATE_ACTIVE;
+      values.manager_id = manager;
+      values.unit_kind = place >= 4 ? "site" : "company";
+      parent = place == 0 ? 0 : place <= 3 ? gen->group_root : gen->group_root + 1;
+    }
+
+  if (!lia_account_store_insert (gen->db, &values, &id, error))
+    return FALSE;
+  if (place == 0)
+    gen->group_root = id;
+  if (parent != 0 && !lia_portfolio_store_set_parent (gen->db, id, parent, created_at, error))
+    return FALSE;
+
+  return add_history (gen, id, created_at, state, error) &&
+         add_contact_log (gen, id, values.segment_id, manager, error) &&
          add_contacts (gen, id, domain, created_at, error) &&
          add_inquiries (gen, id, values.manager_id, created_at, error);
 }

@@ -7,14 +7,9 @@
 #include "config.h"
 
 #include "lia-account-store.h"
+#include "lia-account-store-private.h"
 #include "lia-database-private.h"
 
-/* Must list the columns in LiaAccountColumn order. */
-#define ACCOUNT_COLUMNS \
-  "a.id, a.number, a.name, a.segment_id, a.service_plan_id, a.channel, a.state," \
-  " a.manager_id, s.name, a.contract_value, a.currency, a.address, a.notes," \
-  " a.created_at, a.updated_at, a.last_verified_at"
-#define ACCOUNT_FROM " FROM accounts a LEFT JOIN staff s ON s.id = a.manager_id"
 
 static void
 bind_values (sqlite3_stmt           *stmt,
@@ -34,6 +29,9 @@ bind_values (sqlite3_stmt           *stmt,
   sqlite3_bind_int64 (stmt, 12, v->created_at);
   sqlite3_bind_int64 (stmt, 13, v->updated_at);
   lia_bind_optional_id (stmt, 14, v->last_verified_at);
+  lia_bind_text (stmt, 15, v->unit_kind ? v->unit_kind : "company");
+  lia_bind_optional_id (stmt, 16, v->deputy_id);
+  lia_bind_optional_id (stmt, 17, v->contact_cadence_days);
 }
 
 gboolean
@@ -45,7 +43,8 @@ lia_account_store_insert (LiaDatabase             *db,
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "INSERT INTO accounts (number, name, segment_id, service_plan_id, channel, state,"
     " manager_id, contract_value, currency, address, notes, created_at, updated_at,"
-    " last_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " last_verified_at, unit_kind, deputy_id, contact_cadence_days)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -68,14 +67,15 @@ lia_account_store_update (LiaDatabase             *db,
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "UPDATE accounts SET number = ?, name = ?, segment_id = ?, service_plan_id = ?,"
     " channel = ?, state = ?, manager_id = ?, contract_value = ?, currency = ?,"
-    " address = ?, notes = ?, created_at = ?, updated_at = ?, last_verified_at = ?"
-    " WHERE id = ?15", error);
+    " address = ?, notes = ?, created_at = ?, updated_at = ?, last_verified_at = ?,"
+    " unit_kind = ?, deputy_id = ?, contact_cadence_days = ?"
+    " WHERE id = ?18", error);
 
   if (stmt == NULL)
     return FALSE;
 
   bind_values (stmt, values);
-  sqlite3_bind_int64 (stmt, 15, id);
+  sqlite3_bind_int64 (stmt, 18, id);
   return lia_database_step_done (db, stmt, error);
 }
 
@@ -154,7 +154,7 @@ lia_account_store_get (LiaDatabase  *db,
 {
   g_autofree char *what = NULL;
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM " WHERE a.id = ?", error);
+    "SELECT " LIA_ACCOUNT_COLUMNS LIA_ACCOUNT_FROM " WHERE a.id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -173,7 +173,7 @@ lia_account_store_get_by_number (LiaDatabase  *db,
 {
   g_autofree char *what = NULL;
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM " WHERE a.number = ?", error);
+    "SELECT " LIA_ACCOUNT_COLUMNS LIA_ACCOUNT_FROM " WHERE a.number = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -244,6 +244,9 @@ append_where (GString               *sql,
     g_string_append (sql, " AND a.manager_id IS NULL");
   if (query->verified_before > 0)
     g_string_append (sql, " AND (a.last_verified_at IS NULL OR a.last_verified_at < :verified)");
+  if (query->needs_manager)
+    g_string_append (sql, " AND (a.manager_id IS NULL OR a.manager_id IN"
+                          " (SELECT id FROM staff WHERE active = 0))");
 }
 
 static void
@@ -394,7 +397,7 @@ lia_account_store_page (LiaDatabase            *db,
   else
     tail = " ORDER BY a.name COLLATE NOCASE, a.id LIMIT :limit OFFSET :offset";
 
-  if (!(stmt = prepare_query (db, query, "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM, tail, error)))
+  if (!(stmt = prepare_query (db, query, "SELECT " LIA_ACCOUNT_COLUMNS LIA_ACCOUNT_FROM, tail, error)))
     return FALSE;
 
   bind_named_text (stmt, ":after_name", after_name);
@@ -461,9 +464,9 @@ lia_account_store_search (LiaDatabase  *db,
     return TRUE;
 
   stmt = lia_database_get_statement (db,
-    "SELECT " ACCOUNT_COLUMNS " FROM account_fts f"
+    "SELECT " LIA_ACCOUNT_COLUMNS " FROM account_fts f"
     " JOIN accounts a ON a.id = f.rowid"
-    " LEFT JOIN staff s ON s.id = a.manager_id"
+    LIA_ACCOUNT_STAFF_JOINS
     " WHERE account_fts MATCH ? LIMIT ?", error);
   if (stmt == NULL)
     return FALSE;

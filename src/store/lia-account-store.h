@@ -31,6 +31,13 @@ typedef enum
   LIA_ACCOUNT_COLUMN_CREATED_AT,
   LIA_ACCOUNT_COLUMN_UPDATED_AT,
   LIA_ACCOUNT_COLUMN_LAST_VERIFIED_AT,
+  LIA_ACCOUNT_COLUMN_PARENT_ID,
+  LIA_ACCOUNT_COLUMN_UNIT_KIND,
+  LIA_ACCOUNT_COLUMN_DEPUTY_ID,
+  LIA_ACCOUNT_COLUMN_DEPUTY_NAME,
+  LIA_ACCOUNT_COLUMN_CONTACT_CADENCE_DAYS,  /* NULL: the segment's */
+  LIA_ACCOUNT_COLUMN_MANAGER_ACTIVE,
+  LIA_ACCOUNT_N_COLUMNS
 } LiaAccountColumn;
 
 typedef struct
@@ -49,6 +56,9 @@ typedef struct
   gint64      created_at;
   gint64      updated_at;
   gint64      last_verified_at;  /* 0: never */
+  const char *unit_kind;         /* "company" or "site" */
+  gint64      deputy_id;         /* 0: none */
+  int         contact_cadence_days;  /* 0: the segment's */
 } LiaAccountValues;
 
 /* What the account list shows; every field left at 0/NULL means "any". */
@@ -60,6 +70,7 @@ typedef struct
   gboolean    include_closed;    /* closed accounts are hidden unless asked for */
   gint64      manager_id;        /* -1: accounts with no manager */
   gint64      verified_before;   /* due for update: never verified, or before this */
+  gboolean    needs_manager;     /* manager missing or deactivated */
 } LiaAccountQuery;
 
 /* Columns of history rows. */

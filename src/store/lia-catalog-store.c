@@ -79,13 +79,37 @@ lia_catalog_store_staff_by_name (LiaDatabase  *db,
 }
 
 gboolean
+lia_catalog_store_update_staff (LiaDatabase  *db,
+                                gint64        id,
+                                const char   *name,
+                                const char   *role,
+                                const char   *email,
+                                gboolean      active,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE staff SET name = ?, role = ?, email = ?, active = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_text (stmt, 1, name);
+  lia_bind_text (stmt, 2, role);
+  lia_bind_text (stmt, 3, email ? email : "");
+  sqlite3_bind_int (stmt, 4, active ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 5, id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
 lia_catalog_store_segments (LiaDatabase  *db,
                             LiaRowFunc    func,
                             gpointer      user_data,
                             GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT id, name FROM segments ORDER BY position, id", error);
+    "SELECT id, name, contact_cadence_days, requires_manager FROM segments"
+    " ORDER BY position, id", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -18,11 +18,13 @@ enum
   LIA_STAFF_COLUMN_ACTIVE,
 };
 
-/* Segments and service plans share one shape. */
+/* Segments and service plans share one shape; segments add their policy. */
 enum
 {
   LIA_CHOICE_COLUMN_ID,
   LIA_CHOICE_COLUMN_NAME,
+  LIA_SEGMENT_COLUMN_CADENCE_DAYS,
+  LIA_SEGMENT_COLUMN_REQUIRES_MANAGER,
 };
 
 gboolean lia_catalog_store_add_staff      (LiaDatabase  *db,
@@ -38,6 +40,13 @@ gboolean lia_catalog_store_staff          (LiaDatabase  *db,
 gboolean lia_catalog_store_staff_by_name  (LiaDatabase  *db,
                                            const char   *name,
                                            gint64       *out_id,
+                                           GError      **error);
+gboolean lia_catalog_store_update_staff   (LiaDatabase  *db,
+                                           gint64        id,
+                                           const char   *name,
+                                           const char   *role,
+                                           const char   *email,
+                                           gboolean      active,
                                            GError      **error);
 gboolean lia_catalog_store_segments       (LiaDatabase  *db,
                                            LiaRowFunc    func,

@@ -19,6 +19,8 @@ enum
   LIA_CONTACT_COLUMN_PHONE,
   LIA_CONTACT_COLUMN_PREFERRED_CHANNEL,
   LIA_CONTACT_COLUMN_CREATED_AT,
+  LIA_CONTACT_COLUMN_KEY_CONTACT,
+  LIA_CONTACT_COLUMN_ACCOUNT_NAME,  /* only in group listings */
 };
 
 typedef struct
@@ -31,6 +33,7 @@ typedef struct
   const char *phone;
   const char *preferred_channel;
   gint64      created_at;
+  gboolean    key_contact;
 } LiaContactValues;
 
 enum
@@ -65,6 +68,11 @@ gboolean lia_contact_store_update      (LiaDatabase             *db,
                                         GError                 **error);
 gboolean lia_contact_store_delete      (LiaDatabase             *db,
                                         gint64                   id,
+                                        GError                 **error);
+gboolean lia_contact_store_move        (LiaDatabase             *db,
+                                        gint64                   contact_id,
+                                        gint64                   new_account_id,
+                                        gint64                   moved_at,
                                         GError                 **error);
 gboolean lia_contact_store_get         (LiaDatabase             *db,
                                         gint64                   id,

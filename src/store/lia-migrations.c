@@ -170,10 +170,114 @@ static const char schema_v2[] =
   "    WHERE rowid = old.account_id;"
   "END;";
 
+/* Version 3: corporate portfolios (a parent account with subsidiaries
+ * and sites, any depth), a deputy manager, contact cadence per segment and
+ * per account, a log of contacts made, dated notes on preferences and
+ * anticipated needs, and contacts' employment history.
+ *
+ * Two columns are kept for speed: root_id, the top of the account's group
+ * (itself when it stands alone), rewritten for a moved subtree by the
+ * store; and last_contact_at, kept by triggers on contact_log. Group
+ * roll-ups then read an index instead of walking the tree per node. */
+static const char schema_v3[] =
+  "ALTER TABLE accounts ADD COLUMN parent_id INTEGER REFERENCES accounts (id);"
+  "ALTER TABLE accounts ADD COLUMN root_id INTEGER;"
+  "ALTER TABLE accounts ADD COLUMN unit_kind TEXT NOT NULL DEFAULT 'company'"
+  "  CHECK (unit_kind IN ('company', 'site'));"
+  "ALTER TABLE accounts ADD COLUMN deputy_id INTEGER REFERENCES staff (id);"
+  /* NULL: the segment's cadence. */
+  "ALTER TABLE accounts ADD COLUMN contact_cadence_days INTEGER"
+  "  CHECK (contact_cadence_days IS NULL OR contact_cadence_days > 0);"
+  "ALTER TABLE accounts ADD COLUMN last_contact_at INTEGER;"
+  "UPDATE accounts SET root_id = id;"
+  "CREATE TRIGGER accounts_root_insert AFTER INSERT ON accounts WHEN new.root_id IS NULL BEGIN"
+  "  UPDATE accounts SET root_id = new.id WHERE id = new.id;"
+  "END;"
+
+  "CREATE INDEX accounts_parent ON accounts (parent_id, root_id);"
+  "CREATE INDEX accounts_root ON accounts"
+  "  (root_id, state, contract_value, currency, last_contact_at);"
+  "DROP INDEX accounts_manager;"
+  "CREATE INDEX accounts_manager ON accounts"
+  "  (manager_id, state, segment_id, contract_value, parent_id);"
+  "DROP INDEX accounts_segment;"
+  "CREATE INDEX accounts_segment ON accounts"
+  "  (segment_id, parent_id, state, contact_cadence_days, last_contact_at, created_at);"
+  "CREATE INDEX accounts_own_cadence ON accounts (contact_cadence_days)"
+  "  WHERE contact_cadence_days IS NOT NULL;"
+
+  "ALTER TABLE segments ADD COLUMN contact_cadence_days INTEGER"
+  "  CHECK (contact_cadence_days IS NULL OR contact_cadence_days > 0);"
+  "ALTER TABLE segments ADD COLUMN requires_manager INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE segments SET contact_cadence_days = 30, requires_manager = 1 WHERE id = 'key-account';"
+  "UPDATE segments SET contact_cadence_days = 60, requires_manager = 1 WHERE id = 'corporate';"
+
+  "CREATE TABLE contact_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'email')),"
+  "  happened_at INTEGER NOT NULL,"
+  "  staff_id INTEGER REFERENCES staff (id),"
+  "  notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX contact_log_account ON contact_log (account_id, happened_at);"
+  "CREATE TRIGGER contact_log_insert AFTER INSERT ON contact_log BEGIN"
+  "  UPDATE accounts SET last_contact_at = max (coalesce (last_contact_at, 0), new.happened_at)"
+  "    WHERE id = new.account_id;"
+  "END;"
+  "CREATE TRIGGER contact_log_delete AFTER DELETE ON contact_log BEGIN"
+  "  UPDATE accounts SET last_contact_at ="
+  "    (SELECT max (happened_at) FROM contact_log WHERE account_id = old.account_id)"
+  "    WHERE id = old.account_id;"
+  "END;"
+  "CREATE TRIGGER contact_log_update AFTER UPDATE OF account_id, happened_at ON contact_log BEGIN"
+  "  UPDATE accounts SET last_contact_at ="
+  "    (SELECT max (happened_at) FROM contact_log WHERE account_id = accounts.id)"
+  "    WHERE id IN (old.account_id, new.account_id);"
+  "END;"
+
+  "CREATE TABLE account_notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  noted_at INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'preference'"
+  "    CHECK (kind IN ('preference', 'anticipated-need')),"
+  "  body TEXT NOT NULL,"
+  "  author TEXT NOT NULL);"
+  "CREATE INDEX account_notes_account ON account_notes (account_id, noted_at);"
+
+  /* INSERT OR REPLACE deletes without firing DELETE triggers: refuse
+   * any insert that would land on an existing audit line. */
+  "CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log"
+  "  WHEN new.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = new.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+
+  "ALTER TABLE contacts ADD COLUMN key_contact INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inquiries ADD COLUMN contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL;"
+  /* Where a contact worked when: past inquiries and events stay with the
+   * employer of the time when a contact moves on. */
+  "CREATE TABLE contact_employments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  started_at INTEGER NOT NULL,"
+  "  ended_at INTEGER);"
+  "CREATE INDEX contact_employments_contact ON contact_employments (contact_id, started_at);"
+  "INSERT INTO contact_employments (contact_id, account_id, role, started_at)"
+  "  SELECT id, account_id, role, created_at FROM contacts;"
+  /* Moves are written by the store with the caller's clock; a new
+   * contact's first employment needs no code path to remember it. */
+  "CREATE TRIGGER contacts_employment_insert AFTER INSERT ON contacts BEGIN"
+  "  INSERT INTO contact_employments (contact_id, account_id, role, started_at)"
+  "    VALUES (new.id, new.account_id, new.role, new.created_at);"
+  "END;";
+
 static const char * const steps[] = {
   NULL,       /* version 0: an empty file */
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LIA_SCHEMA_VERSION + 1);
