@@ -29,6 +29,7 @@ struct _LiaAccountList
   gboolean     include_closed;
   gint64       manager_id;
   guint        due_days;
+  gboolean     needs_manager;
 
   guint        n_items;
   gboolean     truncated;
@@ -49,6 +50,7 @@ enum {
   PROP_INCLUDE_CLOSED,
   PROP_MANAGER_ID,
   PROP_DUE_DAYS,
+  PROP_NEEDS_MANAGER,
   PROP_N_ITEMS,
   PROP_TRUNCATED,
   N_PROPS
@@ -69,6 +71,7 @@ fill_query (LiaAccountList  *self,
     .verified_before = self->due_days > 0
                        ? lia_book_now (self->book) - (gint64)self->due_days * 86400
                        : 0,
+    .needs_manager = self->needs_manager,
   };
 }
 
@@ -365,6 +368,7 @@ lia_account_list_get_property (GObject    *object,
     case PROP_INCLUDE_CLOSED: g_value_set_boolean (value, self->include_closed); break;
     case PROP_MANAGER_ID:     g_value_set_int64 (value, self->manager_id); break;
     case PROP_DUE_DAYS:       g_value_set_uint (value, self->due_days); break;
+    case PROP_NEEDS_MANAGER:  g_value_set_boolean (value, self->needs_manager); break;
     case PROP_N_ITEMS:        g_value_set_uint (value, self->n_items); break;
     case PROP_TRUNCATED:      g_value_set_boolean (value, self->truncated); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -387,6 +391,7 @@ lia_account_list_set_property (GObject      *object,
     case PROP_INCLUDE_CLOSED: lia_account_list_set_include_closed (self, g_value_get_boolean (value)); break;
     case PROP_MANAGER_ID:     lia_account_list_set_manager_id (self, g_value_get_int64 (value)); break;
     case PROP_DUE_DAYS:       lia_account_list_set_due_days (self, g_value_get_uint (value)); break;
+    case PROP_NEEDS_MANAGER:  lia_account_list_set_needs_manager (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -409,6 +414,7 @@ lia_account_list_class_init (LiaAccountListClass *klass)
   properties[PROP_INCLUDE_CLOSED] = g_param_spec_boolean ("include-closed", NULL, NULL, FALSE, rw);
   properties[PROP_MANAGER_ID] = g_param_spec_int64 ("manager-id", NULL, NULL, -1, G_MAXINT64, 0, rw);
   properties[PROP_DUE_DAYS] = g_param_spec_uint ("due-days", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_NEEDS_MANAGER] = g_param_spec_boolean ("needs-manager", NULL, NULL, FALSE, rw);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_TRUNCATED] = g_param_spec_boolean ("truncated", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -560,6 +566,26 @@ lia_account_list_set_due_days (LiaAccountList *self,
     return;
   self->due_days = days;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DAYS]);
+  lia_account_list_reload (self);
+}
+
+gboolean
+lia_account_list_get_needs_manager (LiaAccountList *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT_LIST (self), FALSE);
+  return self->needs_manager;
+}
+
+void
+lia_account_list_set_needs_manager (LiaAccountList *self,
+                                    gboolean        needs_manager)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT_LIST (self));
+  needs_manager = !!needs_manager;
+  if (self->needs_manager == needs_manager)
+    return;
+  self->needs_manager = needs_manager;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_MANAGER]);
   lia_account_list_reload (self);
 }
 

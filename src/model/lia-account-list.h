@@ -41,6 +41,10 @@ void            lia_account_list_set_manager_id     (LiaAccountList  *self,
 guint           lia_account_list_get_due_days       (LiaAccountList  *self);
 void            lia_account_list_set_due_days       (LiaAccountList  *self,
                                                      guint            days);
+/* Only accounts without a manager or whose manager was deactivated. */
+gboolean        lia_account_list_get_needs_manager  (LiaAccountList  *self);
+void            lia_account_list_set_needs_manager  (LiaAccountList  *self,
+                                                     gboolean         needs_manager);
 gboolean        lia_account_list_get_truncated      (LiaAccountList  *self);
 guint           lia_account_list_find               (LiaAccountList  *self,
                                                      gint64           account_id);
