@@ -518,12 +518,12 @@ test_items_changed (Fixture       *f,
   /* Create: one row inserted where it sorts. */
   lia_account_set_number (created, "NEW-1");
   lia_account_set_name (created, "Kestrel");   /* lands inside a run of equals */
-  lia_account_set_segment_id (created, "corporate");
+  lia_account_set_segment_id (created, "small-business");
   g_assert_true (lia_account_repository_create (repo, created, &error));
   g_assert_no_error (error);
   {
     Known k = { .id = lia_account_get_id (created), .name = g_strdup ("Kestrel"),
-                .segment = "corporate", .state = LIA_ACCOUNT_STATE_PROSPECT };
+                .segment = "small-business", .state = LIA_ACCOUNT_STATE_PROSPECT };
     g_array_append_val (f->known, k);
   }
   after = expected_ids (f, &open);

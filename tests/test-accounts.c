@@ -112,7 +112,9 @@ new_account (const char *number,
 
   lia_account_set_number (account, number);
   lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, "corporate");
+  /* Small business: no manager required, so tests that do not care about
+   * staffing need not name one. */
+  lia_account_set_segment_id (account, "small-business");
   return account;
 }
 
@@ -156,7 +158,8 @@ test_create_and_lookup (Fixture       *f,
   g_assert_cmpint (lia_account_get_created_at (account), ==, T0);
   g_assert_cmpint (lia_account_get_updated_at (account), ==, T0);
   g_assert_cmpint (lia_account_get_state (account), ==, LIA_ACCOUNT_STATE_PROSPECT);
-  g_assert_cmpint (lia_account_get_last_verified_at (account), ==, 0);
+  /* Whoever enters a record has just checked it. */
+  g_assert_cmpint (lia_account_get_last_verified_at (account), ==, T0);
   g_assert_cmpstr (lia_account_get_manager_name (account), ==, "Alice Martin");
 
   by_id = lia_account_repository_lookup (f->repo, lia_account_get_id (account), &error);
@@ -171,7 +174,7 @@ test_create_and_lookup (Fixture       *f,
       g_assert_cmpint (lia_account_get_id (a), ==, lia_account_get_id (account));
       g_assert_cmpstr (lia_account_get_number (a), ==, "ACC-1");
       g_assert_cmpstr (lia_account_get_name (a), ==, "Northwind Logistics");
-      g_assert_cmpstr (lia_account_get_segment_id (a), ==, "corporate");
+      g_assert_cmpstr (lia_account_get_segment_id (a), ==, "small-business");
       g_assert_cmpstr (lia_account_get_service_plan_id (a), ==, "premium");
       g_assert_cmpint (lia_account_get_channel (a), ==, LIA_CHANNEL_PARTNER);
       g_assert_cmpint (lia_account_get_manager_id (a), ==, f->manager);
@@ -213,6 +216,7 @@ test_save (Fixture       *f,
   lia_account_set_name (account, "New Name");
   lia_account_set_number (account, "ACC-1B");
   lia_account_set_segment_id (account, "key-account");
+  lia_account_set_manager_id (account, f->manager);
   lia_account_set_address (account, "Somewhere 2");
   lia_account_set_notes (account, "Changed notes");
   g_assert_true (lia_account_repository_save (f->repo, account, &error));
@@ -833,6 +837,62 @@ test_audit_no_replace (Fixture       *f,
     }
 }
 
+/* Corporate and key accounts need an active designated manager; other
+ * segments do not; a deputy is optional but must be on the staff. */
+static void
+test_manager_required (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaAccount) corporate = new_account ("MR-1", "Needs A Manager");
+  g_autoptr(LiaAccount) small = new_account ("MR-2", "Fine Alone");
+  g_autoptr(LiaAccount) stored = NULL;
+  Snapshot before = snapshot (f);
+
+  lia_account_set_segment_id (corporate, "corporate");
+  g_assert_false (lia_account_repository_create (f->repo, corporate, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "manager"));
+  g_clear_error (&error);
+  assert_unchanged (f, &before);
+
+  lia_account_set_segment_id (corporate, "key-account");
+  g_assert_false (lia_account_repository_create (f->repo, corporate, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED);
+  g_clear_error (&error);
+
+  /* A deactivated manager does not count. */
+  g_assert_true (lia_book_update_staff (f->book, f->other_manager, "Bruno Keller",
+                                        LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, FALSE, &error));
+  lia_account_set_manager_id (corporate, f->other_manager);
+  g_assert_false (lia_account_repository_create (f->repo, corporate, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED);
+  g_clear_error (&error);
+
+  /* An unknown deputy is refused; a known one is kept. */
+  lia_account_set_manager_id (corporate, f->manager);
+  lia_account_set_deputy_id (corporate, f->manager + 1000);
+  g_assert_false (lia_account_repository_create (f->repo, corporate, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  lia_account_set_deputy_id (corporate, f->other_manager);
+  g_assert_true (lia_account_repository_create (f->repo, corporate, &error));
+  g_assert_no_error (error);
+  stored = lia_account_repository_lookup (f->repo, lia_account_get_id (corporate), &error);
+  g_assert_cmpint (lia_account_get_deputy_id (stored), ==, f->other_manager);
+  g_assert_cmpstr (lia_account_get_deputy_name (stored), ==, "Bruno Keller");
+  g_assert_false (lia_account_get_manager_active (stored) == FALSE);
+
+  /* Saving cannot drop the manager of a corporate account either. */
+  lia_account_set_manager_id (stored, 0);
+  g_assert_false (lia_account_repository_save (f->repo, stored, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED);
+  g_clear_error (&error);
+
+  g_assert_true (lia_account_repository_create (f->repo, small, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_mark_verified (Fixture       *f,
                     gconstpointer  data)
@@ -841,8 +901,10 @@ test_mark_verified (Fixture       *f,
   g_autoptr(LiaAccount) account = create (f, "V-1", "Verified");
   g_autoptr(LiaAccount) stored = NULL;
 
-  g_assert_cmpint (lia_account_get_last_verified_at (account), ==, 0);
-  g_assert_true (lia_account_is_due_for_update (account, T0, 180));
+  /* Verified on entry; due once the interval has passed since then. */
+  g_assert_cmpint (lia_account_get_last_verified_at (account), ==, T0);
+  g_assert_false (lia_account_is_due_for_update (account, T0, 180));
+  g_assert_true (lia_account_is_due_for_update (account, T0 + 181 * 86400, 180));
 
   f->now = T0 + 86400 * 3 + 17;
   g_assert_true (lia_account_repository_mark_verified (f->repo, account, &error));
@@ -907,6 +969,7 @@ main (int   argc,
   ADD ("audit/contacts", test_audit_contacts);
   ADD ("audit/append-only", test_audit_append_only);
   ADD ("audit/no-replace", test_audit_no_replace);
+  ADD ("staffing/manager-required", test_manager_required);
   ADD ("verified/mark", test_mark_verified);
   ADD ("verified/due-boundary", test_due_boundary);
 

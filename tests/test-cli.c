@@ -279,7 +279,13 @@ test_add_and_show (Fixture       *f,
   g_assert_nonnull (strstr (show.out, "Alice Martin"));
   g_assert_nonnull (strstr (show.out, "prospect"));
   g_assert_nonnull (strstr (show.out, "1234.50 EUR"));
-  g_assert_nonnull (strstr (show.out, "never"));   /* last verified */
+  {
+    /* Entering a record counts as checking it: verified today. */
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "last verified:    %Y-%m-%d");
+
+    g_assert_nonnull (strstr (show.out, today));
+  }
 
   /* A segment may be named by its label too, and the manager is reused. */
   {
@@ -305,9 +311,9 @@ test_duplicate (Fixture       *f,
                 gconstpointer  data)
 {
   g_auto(Run) first = run (f, "account", "add", "--number", "D-1", "--name", "First One",
-                           "--segment", "corporate");
+                           "--segment", "small-business");
   g_auto(Run) second = run (f, "account", "add", "--number", "D-1", "--name", "Second One",
-                            "--segment", "corporate");
+                            "--segment", "small-business");
   g_autoptr(GPtrArray) rows = NULL;
 
   assert_succeeded (&first);
@@ -326,7 +332,7 @@ test_failed_add_leaves_nothing (Fixture       *f,
                                 gconstpointer  data)
 {
   g_auto(Run) first = run (f, "account", "add", "--number", "F-1", "--name", "First",
-                           "--segment", "corporate");
+                           "--segment", "small-business");
   g_auto(Run) clash = run (f, "account", "add", "--number", "F-1", "--name", "Clash",
                            "--segment", "corporate", "--manager", "Ghost Manager");
   sqlite3 *raw;
@@ -343,6 +349,20 @@ test_failed_add_leaves_nothing (Fixture       *f,
       g_test_message ("the failed add left “Ghost Manager” on the staff");
       g_test_fail ();
     }
+}
+
+/* A corporate account without a manager is refused, naming the rule. */
+static void
+test_manager_required (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", "M-1", "--name", "Unmanaged",
+                         "--segment", "corporate");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  assert_failed (&add, "manager");
+  rows = list_csv (f, TRUE);
+  g_assert_cmpuint (rows->len, ==, 0);
 }
 
 static void
@@ -362,9 +382,9 @@ static void
 test_bad_command_lines (Fixture       *f,
                         gconstpointer  data)
 {
-  g_auto(Run) no_name = run (f, "account", "add", "--number", "B-1", "--segment", "corporate");
+  g_auto(Run) no_name = run (f, "account", "add", "--number", "B-1", "--segment", "small-business");
   g_auto(Run) bad_value = run (f, "account", "add", "--number", "B-2", "--name", "Bad Value",
-                               "--segment", "corporate", "--contract-value", "lots");
+                               "--segment", "small-business", "--contract-value", "lots");
   g_auto(Run) bad_format = run (f, "account", "list", "--format", "xml");
   g_autoptr(GPtrArray) rows = NULL;
 
@@ -405,7 +425,8 @@ test_csv (Fixture       *f,
       g_assert_cmpstr (row[4], ==, "Manager, \"The\"");
       g_assert_cmpstr (row[5], ==, "1250");
       g_assert_cmpstr (row[6], ==, "EUR");
-      g_assert_cmpstr (row[7], ==, "");
+      /* Verified on entry: a date, YYYY-MM-DD. */
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", row[7], 0, 0));
     }
 
   /* The quoting itself, byte for byte. */
@@ -440,7 +461,7 @@ test_set_state (Fixture       *f,
                 gconstpointer  data)
 {
   g_auto(Run) add = run (f, "account", "add", "--number", "S-1", "--name", "Stateful",
-                         "--segment", "corporate");
+                         "--segment", "small-business");
   g_auto(Run) open = { 0 }, skip = { 0 }, no_reason = { 0 }, bad_word = { 0 }, nobody = { 0 };
   g_auto(Run) show = { 0 };
 
@@ -502,7 +523,7 @@ test_sample_data_needs_empty_book (Fixture       *f,
                                    gconstpointer  data)
 {
   g_auto(Run) add = run (f, "account", "add", "--number", "E-1", "--name", "Already Here",
-                         "--segment", "corporate");
+                         "--segment", "small-business");
   g_auto(Run) fill = run (f, "sample-data");
   g_autoptr(GPtrArray) all = NULL;
 
@@ -542,7 +563,7 @@ test_garbage_database (Fixture       *f,
 
   {
     g_auto(Run) add = run (f, "account", "add", "--number", "G-1", "--name", "Garbage",
-                           "--segment", "corporate");
+                           "--segment", "small-business");
     assert_failed (&add, f->db_path);
   }
 
@@ -555,7 +576,7 @@ test_too_new_database (Fixture       *f,
                        gconstpointer  data)
 {
   g_auto(Run) add = run (f, "account", "add", "--number", "N-1", "--name", "Newer",
-                         "--segment", "corporate");
+                         "--segment", "small-business");
   g_auto(Run) list = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -599,11 +620,11 @@ test_data_dir (Fixture       *f,
 
   {
     g_auto(Run) add = run (f, "account", "add", "--number", "DD-1", "--name", "In Data Dir",
-                           "--segment", "corporate");
+                           "--segment", "small-business");
     g_auto(Run) add_other = run_raw (f, other_arg, "account", "add", "--number", "DD-2",
-                                     "--name", "In Other Dir", "--segment", "corporate", NULL);
+                                     "--name", "In Other Dir", "--segment", "small-business", NULL);
     g_auto(Run) add_after = run_raw (f, "account", "add", "--number", "DD-3", "--name", "Option After",
-                                     "--segment", "corporate", "--data-dir", f->data_dir, NULL);
+                                     "--segment", "small-business", "--data-dir", f->data_dir, NULL);
 
     assert_succeeded (&add);
     assert_succeeded (&add_other);
@@ -622,7 +643,7 @@ test_data_dir (Fixture       *f,
   /* And with no --data-dir at all, the XDG location is used. */
   {
     g_auto(Run) add = run_raw (f, "account", "add", "--number", "DD-4", "--name", "Default Place",
-                               "--segment", "corporate", NULL);
+                               "--segment", "small-business", NULL);
     assert_succeeded (&add);
     g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
   }
@@ -642,6 +663,7 @@ main (int   argc,
   ADD ("duplicate", test_duplicate);
   ADD ("unknown-segment", test_unknown_segment);
   ADD ("failed-add-leaves-nothing", test_failed_add_leaves_nothing);
+  ADD ("manager-required", test_manager_required);
   ADD ("bad-command-lines", test_bad_command_lines);
   ADD ("csv", test_csv);
   ADD ("set-state", test_set_state);

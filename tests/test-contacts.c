@@ -134,7 +134,7 @@ fixture_set_up (Fixture       *f,
   f->account = lia_account_new ();
   lia_account_set_number (f->account, "C-1");
   lia_account_set_name (f->account, "Contacts Ltd");
-  lia_account_set_segment_id (f->account, "corporate");
+  lia_account_set_segment_id (f->account, "small-business");
   g_assert_true (lia_account_repository_create (f->repo, f->account, &error));
   g_assert_no_error (error);
 }

@@ -288,7 +288,7 @@ test_read_only (Fixture       *f,
 
   lia_account_set_number (account, "RO-1");
   lia_account_set_name (account, "Read Only One");
-  lia_account_set_segment_id (account, "corporate");
+  lia_account_set_segment_id (account, "small-business");
   g_assert_false (lia_account_repository_create (lia_book_get_accounts (book), account, &error));
   g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, f->path));
@@ -415,7 +415,7 @@ test_rollback (Fixture       *f,
                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", &error));
   lia_account_set_number (account, "R-2");
   lia_account_set_name (account, "Rolled Back");
-  lia_account_set_segment_id (account, "corporate");
+  lia_account_set_segment_id (account, "small-business");
   g_assert_false (lia_account_repository_create (repo, account, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);

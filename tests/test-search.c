@@ -30,7 +30,7 @@ add (Fixture    *f,
 
   lia_account_set_number (account, number);
   lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, "corporate");
+  lia_account_set_segment_id (account, "small-business");
   lia_account_set_notes (account, notes);
   g_assert_true (lia_account_repository_create (f->repo, account, &error));
   g_assert_no_error (error);

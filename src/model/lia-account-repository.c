@@ -147,9 +147,10 @@ lia_account_validate (LiaAccount  *account,
          check_length (lia_account_get_notes (account), LIA_MAX_NOTES_LENGTH, _("The notes"), error);
 }
 
-static gboolean
-staff_exists (LiaBook *book,
-              gint64   id)
+/* NULL when @id is nobody on the staff. */
+static LiaStaffMember *
+find_staff (LiaBook *book,
+            gint64   id)
 {
   GListModel *staff = lia_book_get_staff (book);
   guint n = g_list_model_get_n_items (staff);
@@ -159,10 +160,47 @@ staff_exists (LiaBook *book,
       g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
 
       if (lia_staff_member_get_id (member) == id)
-        return TRUE;
+        return g_steal_pointer (&member);
     }
 
-  return FALSE;
+  return NULL;
+}
+
+/* Corporate and key accounts (segments that require it) must have an
+ * active designated manager: the first point of contact. */
+static gboolean
+validate_staffing (LiaAccountRepository  *self,
+                   LiaAccount            *account,
+                   GError               **error)
+{
+  g_autoptr(LiaStaffMember) manager = NULL;
+  g_autoptr(LiaStaffMember) deputy = NULL;
+  gint64 manager_id = lia_account_get_manager_id (account);
+  gint64 deputy_id = lia_account_get_deputy_id (account);
+
+  if (manager_id != 0 && !(manager = find_staff (self->book, manager_id)))
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                           _("The account manager is not a known staff member"));
+      return FALSE;
+    }
+  if (deputy_id != 0 && !(deputy = find_staff (self->book, deputy_id)))
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                           _("The deputy is not a known staff member"));
+      return FALSE;
+    }
+
+  if (lia_book_segment_requires_manager (self->book, lia_account_get_segment_id (account)) &&
+      (manager == NULL || !lia_staff_member_get_active (manager)))
+    {
+      g_set_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED,
+                   _("A %s account needs an active account manager"),
+                   lia_book_get_segment_name (self->book, lia_account_get_segment_id (account)));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -178,7 +216,6 @@ validate_in_book (LiaAccountRepository  *self,
                   GError               **error)
 {
   const char *plan = lia_account_get_service_plan_id (account);
-  gint64 manager = lia_account_get_manager_id (account);
   gint64 holder = 0;
 
   if (!lia_account_validate (account, error))
@@ -195,12 +232,8 @@ validate_in_book (LiaAccountRepository  *self,
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE, _("Unknown service plan “%s”"), plan);
       return FALSE;
     }
-  if (manager != 0 && !staff_exists (self->book, manager))
-    {
-      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                           _("The account manager is not a known staff member"));
-      return FALSE;
-    }
+  if (!validate_staffing (self, account, error))
+    return FALSE;
 
   lia_account_store_get_by_number (db_of (self), lia_account_get_number (account),
                                    read_account_id, &holder, NULL);
@@ -287,6 +320,8 @@ lia_account_repository_create (LiaAccountRepository  *self,
 
   lia_account_set_timestamps (account, now, now);
   fill_values (account, &values);
+  /* Whoever enters a record has just checked it. */
+  values.last_verified_at = now;
 
   if (!lia_book_begin (self->book, error))
     return FALSE;
@@ -459,6 +494,7 @@ lia_account_repository_mark_verified (LiaAccountRepository  *self,
   gint64 id = lia_account_get_id (account);
 
   g_return_val_if_fail (LIA_IS_ACCOUNT_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
 
   if (!lia_book_begin (self->book, error))
     return FALSE;

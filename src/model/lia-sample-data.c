@@ -149,9 +149,9 @@ add_staff (Generator  *gen,
 {
   for (guint i = 0; i < G_N_ELEMENTS (staff_names); i++)
     {
+      g_autofree char *surname = g_ascii_strdown (strchr (staff_names[i], ' ') + 1, -1);
       g_autofree char *email = g_strdup_printf ("%c.%s@liaison.example",
-                                                g_ascii_tolower (staff_names[i][0]),
-                                                g_ascii_strdown (strchr (staff_names[i], ' ') + 1, -1));
+                                                g_ascii_tolower (staff_names[i][0]), surname);
       if (!lia_catalog_store_add_staff (gen->db, staff_names[i], "account-manager", email,
                                         &gen->managers[i], error))
         return FALSE;
@@ -225,7 +225,8 @@ add_contacts (Generator   *gen,
       const char *first = PICK (gen->rand, first_names);
       const char *last = PICK (gen->rand, last_names);
       g_autofree char *name = g_strdup_printf ("%s %s", first, last);
-      g_autofree char *email = g_ascii_strdown (g_strdup_printf ("%s.%s@%s", first, last, domain), -1);
+      g_autofree char *address = g_strdup_printf ("%s.%s@%s", first, last, domain);
+      g_autofree char *email = g_ascii_strdown (address, -1);
       g_autofree char *phone = g_strdup_printf ("+49 30 %04d %03d", g_rand_int_range (gen->rand, 1000, 9999),
                                                 g_rand_int_range (gen->rand, 100, 999));
       LiaContactValues values = {

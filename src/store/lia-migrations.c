@@ -304,7 +304,8 @@ lia_migrations_run (LiaDatabase  *self,
           !lia_database_exec (self, bump, error))
         {
           lia_database_rollback (self);
-          g_prefix_error (error, "Schema migration to version %d failed: ", version);
+          g_prefix_error (error, "Cannot update “%s” to schema %d: ",
+                          lia_database_get_path (self), version);
           return FALSE;
         }
 

@@ -1,0 +1,56 @@
+/* lia-bench.h — what every liaison-bench area shares: figures, children,
+ * the display and the bare-window floor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One finished child process and what it printed. */
+typedef struct
+{
+  char     *out;          /* stdout, NUL-terminated */
+  char     *err;          /* stderr, NUL-terminated */
+  gint64    spawned_at;   /* g_get_monotonic_time () just before the spawn */
+  gboolean  timed_out;    /* killed because it did not finish in time */
+  gboolean  crashed;      /* ended by a signal other than our kill */
+  int       exit_status;
+} LiaBenchChild;
+
+void      lia_bench_figure          (const char          *area,
+                                     const char          *name,
+                                     double               value,
+                                     const char          *unit);
+void      lia_bench_comment         (const char          *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
+gint64    lia_bench_now_ns          (void);
+double    lia_bench_percentile      (GArray              *samples,
+                                     double               percent);
+double    lia_bench_median          (GArray              *samples);
+guint64   lia_bench_peak_rss_kb     (void);
+
+char     *lia_bench_self_exe        (void);
+gboolean  lia_bench_has_display     (void);
+void      lia_bench_reexec_under_xvfb (int                argc,
+                                     char               **argv);
+
+gboolean  lia_bench_run_child       (const char * const  *argv,
+                                     const char * const  *envp,
+                                     guint                timeout_seconds,
+                                     LiaBenchChild       *child,
+                                     GError             **error);
+gboolean  lia_bench_child_ok        (LiaBenchChild       *child,
+                                     const char          *what);
+gboolean  lia_bench_child_value     (LiaBenchChild       *child,
+                                     const char          *key,
+                                     gint64              *out_value);
+void      lia_bench_child_clear     (LiaBenchChild       *child);
+
+int       lia_bench_bare_window_run (void);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaBenchChild, lia_bench_child_clear)
+
+G_END_DECLS
