@@ -147,25 +147,6 @@ lia_account_validate (LiaAccount  *account,
          check_length (lia_account_get_notes (account), LIA_MAX_NOTES_LENGTH, _("The notes"), error);
 }
 
-/* NULL when @id is nobody on the staff. */
-static LiaStaffMember *
-find_staff (LiaBook *book,
-            gint64   id)
-{
-  GListModel *staff = lia_book_get_staff (book);
-  guint n = g_list_model_get_n_items (staff);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
-
-      if (lia_staff_member_get_id (member) == id)
-        return g_steal_pointer (&member);
-    }
-
-  return NULL;
-}
-
 /* Corporate and key accounts (segments that require it) must have an
  * active designated manager: the first point of contact. */
 static gboolean
@@ -178,13 +159,13 @@ validate_staffing (LiaAccountRepository  *self,
   gint64 manager_id = lia_account_get_manager_id (account);
   gint64 deputy_id = lia_account_get_deputy_id (account);
 
-  if (manager_id != 0 && !(manager = find_staff (self->book, manager_id)))
+  if (manager_id != 0 && !(manager = lia_book_lookup_staff (self->book, manager_id)))
     {
       g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
                            _("The account manager is not a known staff member"));
       return FALSE;
     }
-  if (deputy_id != 0 && !(deputy = find_staff (self->book, deputy_id)))
+  if (deputy_id != 0 && !(deputy = lia_book_lookup_staff (self->book, deputy_id)))
     {
       g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
                            _("The deputy is not a known staff member"));

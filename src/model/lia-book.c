@@ -394,28 +394,32 @@ lia_book_get_service_plan_name (LiaBook    *self,
   return choice_name (self->service_plans, plan_id);
 }
 
+static const SegmentPolicy *
+segment_policy (LiaBook    *self,
+                const char *segment_id)
+{
+  static const SegmentPolicy none = { 0, FALSE };
+  const SegmentPolicy *policy = NULL;
+
+  if (segment_id != NULL)
+    policy = g_hash_table_lookup (self->segment_policies, segment_id);
+  return policy ? policy : &none;
+}
+
 guint
 lia_book_get_segment_cadence (LiaBook    *self,
                               const char *segment_id)
 {
-  SegmentPolicy *policy;
-
   g_return_val_if_fail (LIA_IS_BOOK (self), 0);
-
-  policy = segment_id ? g_hash_table_lookup (self->segment_policies, segment_id) : NULL;
-  return policy ? policy->cadence_days : 0;
+  return segment_policy (self, segment_id)->cadence_days;
 }
 
 gboolean
 lia_book_segment_requires_manager (LiaBook    *self,
                                    const char *segment_id)
 {
-  SegmentPolicy *policy;
-
   g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
-
-  policy = segment_id ? g_hash_table_lookup (self->segment_policies, segment_id) : NULL;
-  return policy ? policy->requires_manager : FALSE;
+  return segment_policy (self, segment_id)->requires_manager;
 }
 
 /* @days == 0 removes the segment's cadence. */
@@ -444,6 +448,44 @@ lia_book_set_segment_cadence (LiaBook     *self,
   return lia_book_commit (self, error) && load_segments (self, error);
 }
 
+/* The trimmed name, or NULL with an error when it is empty. */
+static char *
+staff_name_or_error (const char  *name,
+                     GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                           _("A staff member needs a name"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+/* NULL when @staff_id is nobody on the staff. */
+LiaStaffMember *
+lia_book_lookup_staff (LiaBook *self,
+                       gint64   staff_id)
+{
+  GListModel *staff;
+
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+
+  staff = G_LIST_MODEL (self->staff);
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
+
+      if (lia_staff_member_get_id (member) == staff_id)
+        return g_steal_pointer (&member);
+    }
+
+  return NULL;
+}
+
 /* Staff are never deleted (history names them): deactivate instead. */
 gboolean
 lia_book_update_staff (LiaBook       *self,
@@ -454,16 +496,12 @@ lia_book_update_staff (LiaBook       *self,
                        gboolean       active,
                        GError       **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
 
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                           _("A staff member needs a name"));
-      return FALSE;
-    }
+  if (!(stripped = staff_name_or_error (name, error)))
+    return FALSE;
 
   if (!lia_book_begin (self, error))
     return FALSE;
@@ -491,16 +529,12 @@ lia_book_add_staff (LiaBook       *self,
                     gint64        *out_id,
                     GError       **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (LIA_IS_BOOK (self), FALSE);
 
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                           _("A staff member needs a name"));
-      return FALSE;
-    }
+  if (!(stripped = staff_name_or_error (name, error)))
+    return FALSE;
 
   if (!lia_book_begin (self, error))
     return FALSE;
@@ -631,21 +665,15 @@ char *
 lia_book_describe_staff (LiaBook *self,
                          gint64   staff_id)
 {
-  GListModel *staff = G_LIST_MODEL (self->staff);
+  g_autoptr(LiaStaffMember) member = NULL;
 
   if (staff_id == 0)
     return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
+  if (!(member = lia_book_lookup_staff (self, staff_id)))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, staff_id);
 
-      if (lia_staff_member_get_id (member) == staff_id)
-        return g_strdup_printf ("%" G_GINT64_FORMAT " %s", staff_id,
-                                lia_staff_member_get_name (member));
-    }
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, staff_id);
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", staff_id, lia_staff_member_get_name (member));
 }
 
 void

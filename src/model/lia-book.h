@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lia-enums.h"
+#include "lia-staff-member.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,8 @@ gboolean              lia_book_add_staff         (LiaBook         *self,
                                                   const char      *email,
                                                   gint64          *out_id,
                                                   GError         **error);
+LiaStaffMember       *lia_book_lookup_staff      (LiaBook         *self,
+                                                  gint64           staff_id);
 gint64                lia_book_find_staff        (LiaBook         *self,
                                                   const char      *name);
 gboolean              lia_book_is_empty          (LiaBook         *self);

@@ -298,17 +298,9 @@ static gboolean
 is_active_staff (LiaBook *book,
                  gint64   staff_id)
 {
-  GListModel *staff = lia_book_get_staff (book);
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (book, staff_id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
-
-      if (lia_staff_member_get_id (member) == staff_id)
-        return lia_staff_member_get_active (member);
-    }
-
-  return FALSE;
+  return member != NULL && lia_staff_member_get_active (member);
 }
 
 typedef struct

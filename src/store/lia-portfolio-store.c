@@ -108,31 +108,6 @@ lia_portfolio_store_is_ancestor (LiaDatabase  *db,
   return TRUE;
 }
 
-/* Levels above @id: 0 for a top-level account. */
-gboolean
-lia_portfolio_store_depth (LiaDatabase  *db,
-                           gint64        id,
-                           guint        *out_depth,
-                           GError      **error)
-{
-  sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "WITH RECURSIVE up (id, parent_id) AS ("
-    "  SELECT id, parent_id FROM accounts WHERE id = ?"
-    "  UNION SELECT a.id, a.parent_id FROM accounts a JOIN up ON a.id = up.parent_id)"
-    " SELECT count (*) - 1 FROM up", error);
-  gint64 depth = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_int64 (db, stmt, &depth, error))
-    return FALSE;
-
-  *out_depth = (guint)MAX (depth, 0);
-  return TRUE;
-}
-
 /* Moves @id under @parent_id (0: makes it top-level), and gives it and
  * everything below it the new group root. The caller has checked for
  * cycles in the same transaction. */
@@ -245,10 +220,7 @@ lia_portfolio_store_root_of (LiaDatabase  *db,
                              GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "WITH RECURSIVE up (id, parent_id) AS ("
-    "  SELECT id, parent_id FROM accounts WHERE id = ?"
-    "  UNION SELECT a.id, a.parent_id FROM accounts a JOIN up ON a.id = up.parent_id)"
-    " SELECT id FROM up WHERE parent_id IS NULL", error);
+    "SELECT root_id FROM accounts WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -86,10 +86,6 @@ gboolean lia_portfolio_store_set_parent      (LiaDatabase  *db,
                                               gint64        parent_id,
                                               gint64        updated_at,
                                               GError      **error);
-gboolean lia_portfolio_store_depth           (LiaDatabase  *db,
-                                              gint64        id,
-                                              guint        *out_depth,
-                                              GError      **error);
 gboolean lia_portfolio_store_groups          (LiaDatabase  *db,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
