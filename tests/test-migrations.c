@@ -4,11 +4,13 @@
  */
 #include "config.h"
 
+#include "lia-account-list.h"
 #include "lia-account-repository.h"
 #include "lia-audit-entry.h"
 #include "lia-book.h"
 #include "lia-database-private.h"
 #include "lia-history-entry.h"
+#include "lia-portfolio-repository.h"
 
 #include "test-common.h"
 
@@ -18,6 +20,22 @@ static const char * const v1_tables[] = {
   "lifecycle_history", "audit_log",
 };
 
+/* Schema 2 added the full-text index; its rows must survive too. */
+static const char * const v2_tables[] = {
+  "segments", "service_plans", "staff", "accounts", "contacts", "inquiries",
+  "lifecycle_history", "audit_log", "account_fts",
+};
+
+/* A file as an older build left it. */
+typedef struct
+{
+  const char *file;
+  int         version;
+} Source;
+
+static const Source source_v1 = { "schema-v1.sql", 1 };
+static const Source source_v2 = { "schema-v2.sql", 2 };
+
 typedef struct
 {
   char *dir;
@@ -26,9 +44,10 @@ typedef struct
 } Fixture;
 
 static void
-load_fixture (const char *path)
+load_fixture (const char   *path,
+              const Source *source)
 {
-  g_autofree char *fixture = g_build_filename (LIA_TEST_FIXTURES_DIR, "schema-v1.sql", NULL);
+  g_autofree char *fixture = g_build_filename (LIA_TEST_FIXTURES_DIR, source->file, NULL);
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   char *message = NULL;
@@ -40,19 +59,22 @@ load_fixture (const char *path)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("cannot load %s: %s", fixture, message);
-  g_assert_cmpint (lia_test_sql_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (db, "PRAGMA user_version"), ==, source->version);
   sqlite3_close (db);
 }
 
+/* @data: the Source to load, schema 1 when NULL. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const Source *source = data ? data : &source_v1;
+
   f->dir = lia_test_make_tmp ();
   f->original = g_build_filename (f->dir, "original.db", NULL);
   f->migrated = g_build_filename (f->dir, "liaison.db", NULL);
-  load_fixture (f->original);
-  load_fixture (f->migrated);
+  load_fixture (f->original, source);
+  load_fixture (f->migrated, source);
 }
 
 static void
@@ -123,11 +145,12 @@ open_book (const char *path)
   return book;
 }
 
-/* Opening a v1 file migrates it to the newest schema, and every row of
- * every table reads back exactly as it was. */
+/* Opening an older file migrates it to the newest schema, and every row
+ * of every table in @tables reads back exactly as it was. */
 static void
-test_keeps_every_row (Fixture       *f,
-                      gconstpointer  data)
+assert_keeps_every_row (Fixture            *f,
+                        const char * const *tables,
+                        guint               n_tables)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaDatabase) db = lia_database_open (f->migrated, &error);
@@ -140,13 +163,13 @@ test_keeps_every_row (Fixture       *f,
   after = lia_database_get_handle (db);
   g_assert_cmpint (lia_test_sql_int (after, "PRAGMA user_version"), ==, LIA_SCHEMA_VERSION);
 
-  for (guint t = 0; t < G_N_ELEMENTS (v1_tables); t++)
+  for (guint t = 0; t < n_tables; t++)
     {
-      g_autofree char *columns = columns_of (before, v1_tables[t]);
-      g_autoptr(GPtrArray) old_rows = dump_table (before, v1_tables[t], columns);
-      g_autoptr(GPtrArray) new_rows = dump_table (after, v1_tables[t], columns);
+      g_autofree char *columns = columns_of (before, tables[t]);
+      g_autoptr(GPtrArray) old_rows = dump_table (before, tables[t], columns);
+      g_autoptr(GPtrArray) new_rows = dump_table (after, tables[t], columns);
 
-      g_test_message ("%s: %u rows", v1_tables[t], old_rows->len);
+      g_test_message ("%s: %u rows", tables[t], old_rows->len);
       /* The fixture is worth something only if it has rows everywhere. */
       g_assert_cmpuint (old_rows->len, >, 0);
       g_assert_cmpuint (new_rows->len, ==, old_rows->len);
@@ -155,6 +178,20 @@ test_keeps_every_row (Fixture       *f,
     }
 
   sqlite3_close (before);
+}
+
+static void
+test_keeps_every_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  assert_keeps_every_row (f, v1_tables, G_N_ELEMENTS (v1_tables));
+}
+
+static void
+test_v2_keeps_every_row (Fixture       *f,
+                         gconstpointer  data)
+{
+  assert_keeps_every_row (f, v2_tables, G_N_ELEMENTS (v2_tables));
 }
 
 /* The migrated rows read back through the model as the v1 build wrote them. */
@@ -385,6 +422,174 @@ test_failed_step_rolls_back (Fixture       *f,
   sqlite3_close (raw);
 }
 
+/* Step 3 on a v2 file: every account its own group, no contact yet, a
+ * first employment per contact, and the segment policies. */
+static void
+test_v2_portfolio_columns (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = lia_database_open (f->migrated, &error);
+  sqlite3 *raw, *before;
+  /* Written out by hand: cadence (0: none) and whether a manager is required. */
+  const struct { const char *id; int cadence; int requires_manager; } segments[] = {
+    { "individual", 0, 0 },
+    { "small-business", 0, 0 },
+    { "corporate", 60, 1 },
+    { "key-account", 30, 1 },
+    { "public-sector", 0, 0 },
+  };
+  gint64 n_accounts, n_contacts;
+
+  g_assert_no_error (error);
+  raw = lia_database_get_handle (db);
+  before = lia_test_sqlite_open (f->original);
+  n_accounts = lia_test_sql_int (before, "SELECT count(*) FROM accounts");
+  n_contacts = lia_test_sql_int (before, "SELECT count(*) FROM contacts");
+  sqlite3_close (before);
+  g_assert_cmpint (n_accounts, ==, 9);
+  g_assert_cmpint (n_contacts, ==, 8);
+
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM accounts"), ==, n_accounts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM accounts WHERE root_id = id"), ==, n_accounts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM accounts WHERE parent_id IS NULL"
+                                          " AND unit_kind = 'company' AND deputy_id IS NULL"
+                                          " AND contact_cadence_days IS NULL AND last_contact_at IS NULL"),
+                   ==, n_accounts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contacts WHERE key_contact = 0"), ==, n_contacts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM inquiries WHERE contact_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contact_log"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM account_notes"), ==, 0);
+
+  /* One open employment per contact, at their account, since they were entered. */
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contact_employments"), ==, n_contacts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(DISTINCT contact_id) FROM contact_employments"), ==, n_contacts);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contacts c JOIN contact_employments e"
+                                          " ON e.contact_id = c.id AND e.account_id = c.account_id"
+                                          " AND e.role = c.role AND e.started_at = c.created_at"
+                                          " AND e.ended_at IS NULL"), ==, n_contacts);
+
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM segments"), ==, G_N_ELEMENTS (segments));
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (contact_cadence_days, 0) * 10 + requires_manager"
+                                              " FROM segments WHERE id = '%s'", segments[i].id);
+
+      g_assert_cmpint (lia_test_sql_int (raw, sql), ==, segments[i].cadence * 10 + segments[i].requires_manager);
+    }
+}
+
+static gboolean
+list_has (LiaAccountList *list,
+          gint64          id)
+{
+  return lia_account_list_find (list, id) != G_MAXUINT;
+}
+
+/* The model works on the migrated rows: policies, coverage, the accounts
+ * that need a manager, search, and building a group out of old accounts. */
+static void
+test_v2_model_reads_old_rows (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaAccountList) needs = lia_account_list_new (book);
+  g_autoptr(LiaAccount) oakridge = NULL;
+  g_autoptr(LiaAccount) lyon = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(GListModel) overdue = NULL;
+  g_autoptr(LiaPortfolioNode) group = NULL;
+  LiaAccountRepository *repo = lia_book_get_accounts (book);
+  LiaPortfolioRepository *portfolios = lia_book_get_portfolios (book);
+  gint64 now = 1706000000;
+  guint on_time = 0, total = 0;
+
+  lia_book_set_clock (book, lia_test_clock, &now);
+  g_assert_cmpuint (lia_book_get_segment_cadence (book, "key-account"), ==, 30);
+  g_assert_cmpuint (lia_book_get_segment_cadence (book, "corporate"), ==, 60);
+  g_assert_cmpuint (lia_book_get_segment_cadence (book, "public-sector"), ==, 0);
+  g_assert_true (lia_book_segment_requires_manager (book, "corporate"));
+  g_assert_true (lia_book_segment_requires_manager (book, "key-account"));
+  g_assert_false (lia_book_segment_requires_manager (book, "individual"));
+
+  oakridge = lia_account_repository_lookup_by_number (repo, "ACC-1007", &error);
+  g_assert_no_error (error);
+  lyon = lia_account_repository_lookup_by_number (repo, "ACC-1008", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_account_get_manager_name (oakridge), ==, "Carla Nemeth");
+  g_assert_false (lia_account_get_manager_active (oakridge));
+  g_assert_cmpint (lia_account_get_manager_id (lyon), ==, 0);
+
+  /* Units: the open top-level corporate and key accounts, 1, 3, 6, 7, 8;
+   * only Lyon (created 1701000000, 60 days) is still within cadence. */
+  g_assert_true (lia_portfolio_repository_count_coverage (portfolios, &on_time, &total, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (on_time, ==, 1);
+  g_assert_cmpuint (total, ==, 5);
+  overdue = lia_portfolio_repository_list_coverage (portfolios, TRUE, LIA_COVERAGE_LIST_LIMIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (overdue), ==, 4);
+  {
+    /* Most overdue first: Kestrel (1590000000 + 60 days) heads the list. */
+    g_autoptr(LiaCoverageEntry) first = g_list_model_get_item (overdue, 0);
+
+    g_assert_cmpstr (lia_account_get_number (lia_coverage_entry_get_account (first)), ==, "ACC-1006");
+    g_assert_cmpint (lia_coverage_entry_get_due_at (first), ==, 1590000000 + 60 * 86400);
+    g_assert_cmpint (lia_coverage_entry_get_last_contact_at (first), ==, 0);
+  }
+
+  /* Carla left before the migration; Lyon never had a manager; Jane Doe
+   * (an individual) has none either. */
+  lia_account_list_set_needs_manager (needs, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (needs)), ==, 3);
+  g_assert_true (list_has (needs, lia_account_get_id (oakridge)));
+  g_assert_true (list_has (needs, lia_account_get_id (lyon)));
+  g_assert_true (list_has (needs, 5));
+
+  assert_finds (repo, "oakridge", "ACC-1007");
+  assert_finds (repo, "etienne", "ACC-1008");
+
+  /* Old accounts form a group like new ones. */
+  g_assert_true (lia_portfolio_repository_set_parent (portfolios, lyon, lia_account_get_id (oakridge), &error));
+  g_assert_no_error (error);
+  groups = lia_portfolio_repository_list_groups (portfolios, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+  group = g_list_model_get_item (groups, 0);
+  g_assert_cmpint (lia_account_get_id (lia_portfolio_node_get_account (group)), ==, lia_account_get_id (oakridge));
+  g_assert_cmpuint (lia_portfolio_node_get_n_accounts (group), ==, 2);
+  g_assert_cmpint (lia_portfolio_node_get_total_value (group), ==, 9900000 + 2500000);
+  g_assert_true (lia_portfolio_node_get_mixed_currencies (group));   /* CHF and EUR */
+}
+
+/* A step 3 that fails leaves the v2 file whole. */
+static void
+test_v2_failed_step_rolls_back (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  sqlite3 *raw = lia_test_sqlite_open (f->migrated);
+
+  /* Something already holds a name step 3 wants. */
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE contact_employments (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = lia_database_open (f->migrated, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+
+  raw = lia_test_sqlite_open (f->migrated);
+  g_assert_cmpint (lia_test_sql_int (raw, "PRAGMA user_version"), ==, 2);
+  g_assert_false (has_object (raw, "contact_log"));
+  g_assert_false (has_object (raw, "accounts_root_insert"));
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM pragma_table_info ('accounts')"
+                                          " WHERE name = 'root_id'"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM accounts"), ==, 9);
+  sqlite3_close (raw);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +605,17 @@ main (int   argc,
   ADD ("v1/same-schema-as-new", test_same_schema_as_new);
   ADD ("v1/failed-step-rolls-back", test_failed_step_rolls_back);
   ADD ("step-by-step", test_step_by_step);
+
+#define ADD_V2(name, func) \
+  g_test_add ("/migrations/v2/" name, Fixture, &source_v2, fixture_set_up, func, fixture_tear_down)
+
+  ADD_V2 ("keeps-every-row", test_v2_keeps_every_row);
+  ADD_V2 ("portfolio-columns", test_v2_portfolio_columns);
+  ADD_V2 ("model-reads-old-rows", test_v2_model_reads_old_rows);
+  ADD_V2 ("same-schema-as-new", test_same_schema_as_new);
+  ADD_V2 ("failed-step-rolls-back", test_v2_failed_step_rolls_back);
+
+#undef ADD_V2
 
 #undef ADD
 

@@ -567,14 +567,12 @@ lia_book_find_staff (LiaBook    *self,
 gboolean
 lia_book_is_empty (LiaBook *self)
 {
-  LiaAccountQuery all = { .include_closed = TRUE };
-  guint count = 0;
+  gboolean any = TRUE;
 
   g_return_val_if_fail (LIA_IS_BOOK (self), TRUE);
 
-  if (!lia_account_store_count (self->db, &all, &count, NULL))
-    return FALSE;
-  return count == 0;
+  lia_account_store_any (self->db, &any, NULL);
+  return !any;
 }
 
 gboolean

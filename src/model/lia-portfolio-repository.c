@@ -162,9 +162,10 @@ lia_portfolio_repository_set_parent (LiaPortfolioRepository  *self,
 {
   LiaDatabase *db = db_of (self);
   gint64 id = lia_account_get_id (account);
-  gint64 old_parent = lia_account_get_parent_id (account);
+  gint64 old_parent;
   g_autofree char *old_value = NULL, *new_value = NULL;
   g_autoptr(LiaAccount) parent = NULL;
+  g_autoptr(LiaAccount) stored = NULL;
   gboolean cycle = FALSE;
   gboolean ok;
 
@@ -176,6 +177,11 @@ lia_portfolio_repository_set_parent (LiaPortfolioRepository  *self,
 
   if (!lia_book_begin (self->book, error))
     return FALSE;
+
+  /* What is stored, not what a possibly stale object says, is audited. */
+  if (!(stored = lia_account_repository_lookup (lia_book_get_accounts (self->book), id, error)))
+    return lia_book_finish (self->book, FALSE, error);
+  old_parent = lia_account_get_parent_id (stored);
 
   /* Checked inside the transaction, so no other write can slip a cycle in. */
   if (parent_id != 0 && !lia_portfolio_store_is_ancestor (db, id, parent_id, &cycle, error))
@@ -390,6 +396,17 @@ write_plan (LiaPortfolioRepository  *self,
       g_autofree char *old_value = lia_book_describe_staff (self->book, from);
       g_autofree char *new_value = lia_book_describe_staff (self->book, to);
 
+      /* Staff may have left since the preview (or since the apply, for an
+       * undo): never hand accounts to someone inactive. */
+      if (to != 0 && !is_active_staff (self->book, to))
+        {
+          g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                       _("%s is no longer active; accounts cannot be handed to them"),
+                       new_value);
+          ok = FALSE;
+          break;
+        }
+
       ok = lia_portfolio_store_set_manager (db, id, to, now, error) &&
            lia_book_audit (self->book, id, "account", id, "manager", old_value, new_value, error);
     }
@@ -490,15 +507,19 @@ lia_portfolio_repository_move_contact (LiaPortfolioRepository  *self,
                                        GError                 **error)
 {
   g_autoptr(LiaAccount) target = NULL;
-  gint64 old_account_id = lia_contact_get_account_id (contact);
-  g_autofree char *old_value = g_strdup_printf ("%" G_GINT64_FORMAT, old_account_id);
+  gint64 old_account_id = 0;
+  g_autofree char *old_value = NULL;
   g_autofree char *new_value = g_strdup_printf ("%" G_GINT64_FORMAT, new_account_id);
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), FALSE);
 
+  /* The stored employer, not what a possibly stale object says. */
+  if (!lia_contact_store_employer (db_of (self), lia_contact_get_id (contact), &old_account_id, error))
+    return FALSE;
   if (new_account_id == old_account_id)
     return TRUE;
+  old_value = g_strdup_printf ("%" G_GINT64_FORMAT, old_account_id);
   if (!(target = lia_account_repository_lookup (lia_book_get_accounts (self->book), new_account_id, error)))
     return FALSE;
 

@@ -345,6 +345,30 @@ step_count (LiaDatabase   *db,
   return TRUE;
 }
 
+/* Whether the book holds any account at all: one index probe. */
+gboolean
+lia_account_store_any (LiaDatabase  *db,
+                       gboolean     *out_any,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT EXISTS (SELECT 1 FROM accounts)", error);
+  guint any = 0;
+
+  if (stmt == NULL || !step_count (db, stmt, &any, error))
+    return FALSE;
+
+  *out_any = any != 0;
+  return TRUE;
+}
+
+static gboolean
+is_unfiltered (const LiaAccountQuery *query)
+{
+  return (query->search == NULL || *query->search == '\0') && query->segment_id == NULL &&
+         query->manager_id == 0 && query->verified_before == 0 && !query->needs_manager;
+}
+
 gboolean
 lia_account_store_count (LiaDatabase            *db,
                          const LiaAccountQuery  *query,
@@ -356,6 +380,21 @@ lia_account_store_count (LiaDatabase            *db,
   *out_count = 0;
   if (!has_words_or_no_search (query))
     return TRUE;
+
+  /* The list as it opens: read the per-state counters, not the index. */
+  if (is_unfiltered (query))
+    {
+      if (!(stmt = lia_database_get_statement (db,
+              "SELECT coalesce (sum (n), 0) FROM account_state_counts"
+              " WHERE CASE WHEN ?1 IS NOT NULL THEN state = ?1"
+              "            WHEN ?2 THEN 1"
+              "            ELSE state <> 'closed' END",
+              error)))
+        return FALSE;
+      lia_bind_text (stmt, 1, query->state);
+      sqlite3_bind_int (stmt, 2, query->include_closed ? 1 : 0);
+      return step_count (db, stmt, out_count, error);
+    }
 
   if (!(stmt = prepare_query (db, query, "SELECT count(*) FROM accounts a", NULL, error)))
     return FALSE;

@@ -125,6 +125,9 @@ gboolean lia_account_store_get_by_number  (LiaDatabase             *db,
                                            LiaRowFunc               func,
                                            gpointer                 user_data,
                                            GError                 **error);
+gboolean lia_account_store_any            (LiaDatabase             *db,
+                                           gboolean                *out_any,
+                                           GError                 **error);
 gboolean lia_account_store_count          (LiaDatabase             *db,
                                            const LiaAccountQuery   *query,
                                            guint                   *out_count,

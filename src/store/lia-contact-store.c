@@ -90,6 +90,39 @@ lia_contact_store_delete (LiaDatabase  *db,
   return TRUE;
 }
 
+gboolean
+lia_contact_store_employer (LiaDatabase  *db,
+                            gint64        contact_id,
+                            gint64       *out_account_id,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT account_id FROM contacts WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_account_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                   "No contact with id %" G_GINT64_FORMAT, contact_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (db, rc, error, "contact");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The contact's past stays with its employer of the time: the current
  * employment ends, a new one starts, inquiries keep their account. */
 gboolean

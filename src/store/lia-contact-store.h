@@ -69,6 +69,10 @@ gboolean lia_contact_store_update      (LiaDatabase             *db,
 gboolean lia_contact_store_delete      (LiaDatabase             *db,
                                         gint64                   id,
                                         GError                 **error);
+gboolean lia_contact_store_employer    (LiaDatabase             *db,
+                                        gint64                   contact_id,
+                                        gint64                  *out_account_id,
+                                        GError                 **error);
 gboolean lia_contact_store_move        (LiaDatabase             *db,
                                         gint64                   contact_id,
                                         gint64                   new_account_id,

@@ -419,6 +419,21 @@ read_user_version (LiaDatabase  *self,
   return TRUE;
 }
 
+/* LIAISON_TRACE_SQL=1 prints each statement with its time on stderr:
+ * the first thing to look at when something is slow. */
+static int
+trace_cb (unsigned  type,
+          void     *user_data,
+          void     *stmt,
+          void     *nanoseconds)
+{
+  char *sql = sqlite3_expanded_sql (stmt);
+
+  g_printerr ("sql %8.3f ms  %s\n", *(sqlite3_int64 *)nanoseconds / 1e6, sql ? sql : "");
+  sqlite3_free (sql);
+  return 0;
+}
+
 static gboolean
 apply_pragmas (LiaDatabase  *self,
                GError      **error)
@@ -472,6 +487,8 @@ lia_database_open_at_version (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, TRUE);
+  if (g_getenv ("LIAISON_TRACE_SQL"))
+    sqlite3_trace_v2 (self->handle, SQLITE_TRACE_PROFILE, trace_cb, NULL);
 
   if (!read_user_version (self, &self->schema_version, error))
     return NULL;

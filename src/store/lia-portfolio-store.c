@@ -367,7 +367,18 @@ lia_portfolio_store_set_manager (LiaDatabase  *db,
   lia_bind_optional_id (stmt, 1, manager_id);
   sqlite3_bind_int64 (stmt, 2, updated_at);
   sqlite3_bind_int64 (stmt, 3, id);
-  return lia_database_step_done (db, stmt, error);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  /* A plan naming an account that is gone must fail, not audit a change. */
+  if (sqlite3_changes (lia_database_get_handle (db)) != 1)
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+                   "No account with id %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
