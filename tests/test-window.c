@@ -8,11 +8,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lia-account-dialog.h"
 #include "lia-account-page.h"
 #include "lia-account-row.h"
 #include "lia-accounts-view.h"
+#include "lia-choice-labels.h"
 #include "lia-contact-dialog.h"
 #include "lia-inquiry-dialog.h"
 #include "lia-preferences-window.h"
@@ -148,6 +150,7 @@ test_templates (void)
   const GType widgets[] = {
     LIA_TYPE_ACCOUNT_ROW, LIA_TYPE_ACCOUNT_PAGE, LIA_TYPE_ACCOUNTS_VIEW,
   };
+  /* The Portfolios area's own classes are built by test-portfolios-window. */
   const GType windows[] = {
     LIA_TYPE_WINDOW, LIA_TYPE_ACCOUNT_DIALOG, LIA_TYPE_CONTACT_DIALOG,
     LIA_TYPE_INQUIRY_DIALOG, LIA_TYPE_PREFERENCES_WINDOW,
@@ -178,6 +181,8 @@ typedef struct
   char      *data_dir;
   LiaBook   *book;
   LiaWindow *window;
+  gint64     manager_id;
+  gint64     departed_id;
 } Fixture;
 
 static void
@@ -193,6 +198,17 @@ fixture_set_up (Fixture       *fixture,
   fixture->book = lia_book_open (path, &error);
   g_assert_no_error (error);
   lia_book_set_actor (fixture->book, "Test Person");
+
+  /* Corporate accounts need an active manager; one who left is never offered. */
+  lia_book_add_staff (fixture->book, "Morgan Manager", LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL,
+                      &fixture->manager_id, &error);
+  g_assert_no_error (error);
+  lia_book_add_staff (fixture->book, "Dana Departed", LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL,
+                      &fixture->departed_id, &error);
+  g_assert_no_error (error);
+  lia_book_update_staff (fixture->book, fixture->departed_id, "Dana Departed",
+                         LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, FALSE, &error);
+  g_assert_no_error (error);
 
   fixture->window = lia_window_new (NULL, fixture->book);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -237,6 +253,35 @@ list_reached (gpointer data)
          g_list_model_get_n_items (G_LIST_MODEL (state->list)) == state->n_items;
 }
 
+/* A corporate account needs an active manager: the picker offers only
+ * active staff, and without one Create is refused with the reason. */
+static void
+pick_manager (Fixture   *fixture,
+              GtkWindow *dialog,
+              GtkWidget *error_label,
+              GtkWidget *create)
+{
+  AdwComboRow *segment = ADW_COMBO_ROW (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "segment_row"));
+  AdwComboRow *manager = ADW_COMBO_ROW (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "manager_row"));
+  GListModel *staff = lia_book_get_staff (fixture->book);
+  GListModel *offered = adw_combo_row_get_model (manager);
+
+  /* "None" and Morgan: Dana left. */
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (offered), 1), ==, "Morgan Manager");
+
+  adw_combo_row_set_selected (segment, lia_choice_labels_find (lia_book_get_segments (fixture->book),
+                                                                FALSE, "corporate"));
+  adw_combo_row_set_selected (manager, 0);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "active account manager"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  adw_combo_row_set_selected (manager, lia_active_staff_labels_find (staff, TRUE, fixture->manager_id));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_is_sensitive (create));
+}
+
 static gint64
 create_account_through_dialog (Fixture    *fixture,
                                const char *name,
@@ -268,6 +313,8 @@ create_account_through_dialog (Fixture    *fixture,
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_is_sensitive (create));
 
+  pick_manager (fixture, dialog, error_label, create);
+
   watch (dialog, &dialog_alive);
   g_signal_emit_by_name (create, "clicked");
   wait_until_destroyed (&dialog_alive);
@@ -276,6 +323,7 @@ create_account_through_dialog (Fixture    *fixture,
   g_assert_nonnull (lia_account_page_get_account (page));
   g_assert_cmpstr (lia_account_get_name (lia_account_page_get_account (page)), ==, name);
   g_assert_cmpint (lia_account_get_contract_value (lia_account_page_get_account (page)), ==, 125050);
+  g_assert_cmpint (lia_account_get_manager_id (lia_account_page_get_account (page)), ==, fixture->manager_id);
   return lia_account_get_id (lia_account_page_get_account (page));
 }
 

@@ -2,6 +2,8 @@
  *
  * Create stays disabled until the account has a name and a number; what
  * the model would refuse is said under the fields as the person types.
+ * The manager picker offers active staff only, and is required for the
+ * segments that need a designated manager.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,12 +91,24 @@ build_account (LiaAccountDialog  *self,
                                                              adw_combo_row_get_selected (self->plan_row)));
   lia_account_set_channel (account, adw_combo_row_get_selected (self->channel_row));
   lia_account_set_manager_id (account,
-                              lia_staff_labels_get_id (lia_book_get_staff (self->book), 1,
-                                                       adw_combo_row_get_selected (self->manager_row)));
+                              lia_active_staff_labels_get_id (lia_book_get_staff (self->book), TRUE,
+                                                              adw_combo_row_get_selected (self->manager_row)));
   lia_account_set_contract_value (account, value);
   lia_account_set_currency (account, currency);
 
   return g_steal_pointer (&account);
+}
+
+/* Marks the picker required for segments that need a manager. */
+static void
+update_manager_row (LiaAccountDialog *self)
+{
+  const char *segment = lia_choice_labels_get_id (lia_book_get_segments (self->book), FALSE,
+                                                  adw_combo_row_get_selected (self->segment_row));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->manager_row),
+                               lia_book_segment_requires_manager (self->book, segment)
+                               ? _("Required for this segment") : "");
 }
 
 static void
@@ -108,8 +122,10 @@ on_field_changed_cb (LiaAccountDialog *self)
   if (self->book == NULL)
     return;
 
+  update_manager_row (self);
   account = build_account (self, &error);
-  valid = account != NULL && lia_account_validate (account, &error);
+  valid = account != NULL && lia_account_validate (account, &error) &&
+          lia_staff_check_manager (self->book, account, &error);
 
   /* Missing name or number only disables Create; other problems are said. */
   show_error (self, !valid && (complete || account == NULL) ? error->message : NULL);
@@ -132,11 +148,20 @@ create_action (GtkWidget  *widget,
       show_error (self, error->message);
       if (g_error_matches (error, LIA_ERROR, LIA_ERROR_DUPLICATE))
         gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
+      else if (g_error_matches (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED))
+        gtk_widget_add_css_class (GTK_WIDGET (self->manager_row), "error");
       return;
     }
 
   g_signal_emit (self, signals[ACCOUNT_CREATED], 0, lia_account_get_id (account));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_manager_changed_cb (LiaAccountDialog *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->manager_row), "error");
+  on_field_changed_cb (self);
 }
 
 static void
@@ -192,6 +217,7 @@ lia_account_dialog_class_init (LiaAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_manager_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
@@ -208,12 +234,13 @@ lia_account_dialog_init (LiaAccountDialog *self)
 static void
 setup_choice_rows (LiaAccountDialog *self)
 {
-  const char *no_manager[] = { C_("manager", "None"), NULL };
   g_autoptr(GtkStringList) segments = lia_choice_labels_new (lia_book_get_segments (self->book), NULL);
   g_autoptr(GtkStringList) plans = lia_choice_labels_new (lia_book_get_service_plans (self->book),
                                                           C_("service plan", "None"));
   g_autoptr(GtkStringList) channels = lia_channel_labels_new ();
-  g_autoptr(GtkStringList) staff = lia_staff_labels_new (lia_book_get_staff (self->book), no_manager);
+  /* Deactivated staff are never offered, nor picked by default. */
+  g_autoptr(GtkStringList) staff = lia_active_staff_labels_new (lia_book_get_staff (self->book),
+                                                                C_("manager", "None"));
 
   adw_combo_row_set_model (self->segment_row, G_LIST_MODEL (segments));
   adw_combo_row_set_model (self->plan_row, G_LIST_MODEL (plans));

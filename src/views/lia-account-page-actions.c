@@ -12,7 +12,10 @@
 #include "lia-account-repository.h"
 #include "lia-contact-dialog.h"
 #include "lia-enum-types.h"
+#include "lia-group-dialog.h"
 #include "lia-inquiry-dialog.h"
+#include "lia-portfolio-repository.h"
+#include "lia-reassign-dialog.h"
 #include "lia-toast.h"
 
 static LiaAccountRepository *
@@ -198,9 +201,54 @@ add_inquiry_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+reassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+  gint64 id = lia_account_get_id (self->account);
+  g_autofree char *what = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: what a reassignment covers; %s is an account name */
+  what = g_strdup_printf (_("“%s”"), lia_account_get_name (self->account));
+  dialog = lia_reassign_dialog_new (parent_window (self), self->book, &id, 1, what, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_parent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (lia_group_dialog_new_for_member (parent_window (self), self->book,
+                                                                   self->account)));
+}
+
+static void
+remove_parent_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+  g_autoptr(LiaAccount) target = lia_account_copy (self->account);
+  g_autoptr(GError) error = NULL;
+
+  if (lia_portfolio_repository_set_parent (lia_book_get_portfolios (self->book), target, 0, &error))
+    lia_toast_show (widget, _("Removed from the group"));
+  else
+    lia_toast_show (widget, error->message);
+}
+
 void
 lia_account_page_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "account.reassign", NULL, reassign_action);
+  gtk_widget_class_install_action (widget_class, "account.change-parent", NULL, change_parent_action);
+  gtk_widget_class_install_action (widget_class, "account.remove-parent", NULL, remove_parent_action);
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "account.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "account.transition", "s", transition_action);
@@ -238,4 +286,8 @@ lia_account_page_update_actions (LiaAccountPage *self)
   gtk_widget_action_set_enabled (widget, "account.edit-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.remove-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.add-inquiry", writable);
+  gtk_widget_action_set_enabled (widget, "account.reassign", writable);
+  gtk_widget_action_set_enabled (widget, "account.change-parent", writable);
+  gtk_widget_action_set_enabled (widget, "account.remove-parent",
+                                 writable && lia_account_get_parent_id (self->account) != 0);
 }

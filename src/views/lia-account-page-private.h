@@ -38,10 +38,15 @@ struct _LiaAccountPage
   AdwComboRow       *plan_row;
   AdwComboRow       *channel_row;
   AdwComboRow       *manager_row;
+  AdwComboRow       *deputy_row;
+  AdwComboRow       *kind_row;
+  AdwActionRow      *cadence_row;
+  GtkSpinButton     *cadence_spin;
   AdwEntryRow       *value_row;
   AdwEntryRow       *currency_row;
   AdwEntryRow       *address_row;
   GtkLabel          *details_error_label;
+  AdwActionRow      *parent_row;
   GtkTextView       *notes_view;
   GtkListBox        *contacts_list;
   GtkListBox        *inquiries_list;

@@ -62,12 +62,42 @@ set_editable_text (gpointer    editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
 }
 
+/* Says who is gone (a deactivated manager is not in the picker), when a
+ * manager is required, and what cadence 0 stands for. */
+static void
+update_staffing_hints (LiaAccountPage *self,
+                       LiaAccount     *shown)
+{
+  GListModel *staff = lia_book_get_staff (self->book);
+  gint64 manager_id = lia_account_get_manager_id (self->account);
+  const char *segment = lia_account_get_segment_id (shown);
+  guint segment_days = lia_book_get_segment_cadence (self->book, segment);
+  g_autofree char *hint = NULL;
+  g_autofree char *cadence = NULL;
+
+  if (manager_id != 0 && !lia_staff_is_active (staff, manager_id))
+    /* Translators: %s is a deactivated staff member */
+    hint = g_strdup_printf (_("%s is no longer active: choose a new manager"),
+                            lia_staff_name (staff, manager_id));
+  else if (lia_book_segment_requires_manager (self->book, segment))
+    hint = g_strdup (_("Required for this segment"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->manager_row), hint ? hint : "");
+
+  if (segment_days > 0)
+    /* Translators: %u is a number of days */
+    cadence = g_strdup_printf (ngettext ("0 uses the segment’s: %u day", "0 uses the segment’s: %u days",
+                                         segment_days), segment_days);
+  else
+    cadence = g_strdup (_("0 uses the segment’s: none"));
+  adw_action_row_set_subtitle (self->cadence_row, cadence);
+}
+
 static void
 fill_fields (LiaAccountPage *self)
 {
   LiaAccount *a = self->account;
+  GListModel *staff = lia_book_get_staff (self->book);
   g_autofree char *value = format_value (a);
-  guint n_none = 1;
 
   self->filling = TRUE;
   set_editable_text (self->name_row, lia_account_get_name (a));
@@ -79,9 +109,13 @@ fill_fields (LiaAccountPage *self)
                               lia_choice_labels_find (lia_book_get_service_plans (self->book), TRUE,
                                                       lia_account_get_service_plan_id (a)));
   adw_combo_row_set_selected (self->channel_row, lia_account_get_channel (a));
+  /* Deactivated people are not offered: the picker shows "None" for them. */
   adw_combo_row_set_selected (self->manager_row,
-                              lia_staff_labels_find (lia_book_get_staff (self->book), n_none,
-                                                     lia_account_get_manager_id (a)));
+                              lia_active_staff_labels_find (staff, TRUE, lia_account_get_manager_id (a)));
+  adw_combo_row_set_selected (self->deputy_row,
+                              lia_active_staff_labels_find (staff, TRUE, lia_account_get_deputy_id (a)));
+  adw_combo_row_set_selected (self->kind_row, lia_account_get_unit_kind (a));
+  gtk_spin_button_set_value (self->cadence_spin, lia_account_get_contact_cadence_days (a));
   set_editable_text (self->value_row, value);
   set_editable_text (self->currency_row, lia_account_get_currency (a));
   set_editable_text (self->address_row, lia_account_get_address (a));
@@ -92,6 +126,7 @@ fill_fields (LiaAccountPage *self)
   self->dirty = FALSE;
   self->valid = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), FALSE);
+  update_staffing_hints (self, a);
 }
 
 static void
@@ -138,6 +173,20 @@ update_transition_menu (LiaAccountPage *self)
 }
 
 static void
+update_parent_row (LiaAccountPage *self)
+{
+  gint64 parent_id = lia_account_get_parent_id (self->account);
+  g_autoptr(LiaAccount) parent = NULL;
+
+  if (parent_id != 0)
+    parent = lia_account_repository_lookup (repository (self), parent_id, NULL);
+
+  adw_action_row_set_subtitle (self->parent_row,
+                               parent ? lia_account_get_name (parent)
+                                      : _("None: a company on its own or the top of a group"));
+}
+
+static void
 update_summary (LiaAccountPage *self)
 {
   LiaAccount *a = self->account;
@@ -163,6 +212,7 @@ update_summary (LiaAccountPage *self)
                                                          lia_account_page_get_interval_days (self)));
   update_state_label (self, lia_account_get_state (a));
   update_transition_menu (self);
+  update_parent_row (self);
 }
 
 static GtkWidget *
@@ -220,6 +270,7 @@ create_contact_row (gpointer item,
   /* Translators: %s is a contact channel such as "Email" */
   prefers = g_strdup_printf (_("prefers %s"),
                              lia_contact_channel_to_label (lia_contact_get_preferred_channel (contact)));
+  append_part (details, lia_contact_get_key_contact (contact) ? _("key contact") : NULL);
   append_part (details, lia_contact_get_role (contact));
   append_part (details, lia_contact_get_email (contact));
   append_part (details, lia_contact_get_phone (contact));
@@ -379,7 +430,10 @@ on_field_changed_cb (LiaAccountPage *self)
 
   self->dirty = TRUE;
   edited = lia_account_page_build_edited (self, &error);
-  self->valid = edited != NULL && lia_account_validate (edited, &error);
+  self->valid = edited != NULL && lia_account_validate (edited, &error) &&
+                lia_staff_check_manager (self->book, edited, &error);
+  if (edited != NULL)
+    update_staffing_hints (self, edited);
 
   gtk_label_set_label (self->details_error_label, error ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->details_error_label), error != NULL);
@@ -397,6 +451,7 @@ lia_account_page_build_edited (LiaAccountPage  *self,
                                GError         **error)
 {
   g_autoptr(LiaAccount) edited = lia_account_copy (self->account);
+  GListModel *staff = lia_book_get_staff (self->book);
   g_autofree char *currency = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row))));
   g_autofree char *notes = NULL;
   GtkTextIter start, end;
@@ -418,8 +473,13 @@ lia_account_page_build_edited (LiaAccountPage  *self,
                                                              adw_combo_row_get_selected (self->plan_row)));
   lia_account_set_channel (edited, adw_combo_row_get_selected (self->channel_row));
   lia_account_set_manager_id (edited,
-                              lia_staff_labels_get_id (lia_book_get_staff (self->book), 1,
-                                                       adw_combo_row_get_selected (self->manager_row)));
+                              lia_staff_picked_id (staff, adw_combo_row_get_selected (self->manager_row),
+                                                   lia_account_get_manager_id (self->account)));
+  lia_account_set_deputy_id (edited,
+                             lia_staff_picked_id (staff, adw_combo_row_get_selected (self->deputy_row),
+                                                  lia_account_get_deputy_id (self->account)));
+  lia_account_set_unit_kind (edited, adw_combo_row_get_selected (self->kind_row));
+  lia_account_set_contact_cadence_days (edited, (guint)gtk_spin_button_get_value_as_int (self->cadence_spin));
   lia_account_set_contract_value (edited, value);
   lia_account_set_currency (edited, currency);
   lia_account_set_address (edited, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
@@ -564,27 +624,37 @@ lia_account_page_request_transition (LiaAccountPage  *self,
 }
 
 /* Staff come and go (sample data brings a team); keep the chosen one. */
+/* Refills a picker of active staff. The staff list has already changed
+ * under the old labels: an unsaved choice is found again by name, else
+ * the account's own is shown. */
+static void
+setup_staff_row (LiaAccountPage *self,
+                 AdwComboRow    *row,
+                 const char     *none_label,
+                 gint64          stored_id)
+{
+  GListModel *staff = lia_book_get_staff (self->book);
+  g_autoptr(GtkStringList) labels = lia_active_staff_labels_new (staff, none_label);
+  GtkStringObject *shown = adw_combo_row_get_selected_item (row);
+  gboolean filling = self->filling;
+  gint64 chosen = stored_id;
+
+  if (self->dirty && shown != NULL && adw_combo_row_get_selected (row) > 0)
+    chosen = lia_book_find_staff (self->book, gtk_string_object_get_string (shown));
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (row, lia_active_staff_labels_find (staff, TRUE, chosen));
+  self->filling = filling;
+}
+
 static void
 setup_manager_row (LiaAccountPage *self)
 {
-  const char *no_manager[] = { C_("manager", "None"), NULL };
-  GListModel *staff = lia_book_get_staff (self->book);
-  g_autoptr(GtkStringList) labels = lia_staff_labels_new (staff, no_manager);
-  GtkStringObject *shown = adw_combo_row_get_selected_item (self->manager_row);
-  gboolean filling = self->filling;
-  gint64 chosen = 0;
-
-  /* The staff list has already changed under the old labels: an unsaved
-   * choice is found again by name, else the account's manager is shown. */
-  if (self->dirty && shown != NULL)
-    chosen = lia_book_find_staff (self->book, gtk_string_object_get_string (shown));
-  else if (self->account != NULL)
-    chosen = lia_account_get_manager_id (self->account);
-
-  self->filling = TRUE;
-  adw_combo_row_set_model (self->manager_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->manager_row, lia_staff_labels_find (staff, 1, chosen));
-  self->filling = filling;
+  setup_staff_row (self, self->manager_row, C_("manager", "None"),
+                   self->account ? lia_account_get_manager_id (self->account) : 0);
+  setup_staff_row (self, self->deputy_row, C_("deputy", "None"),
+                   self->account ? lia_account_get_deputy_id (self->account) : 0);
 }
 
 static void
@@ -594,8 +664,10 @@ setup_choice_rows (LiaAccountPage *self)
   g_autoptr(GtkStringList) plans = lia_choice_labels_new (lia_book_get_service_plans (self->book),
                                                           C_("service plan", "None"));
   g_autoptr(GtkStringList) channels = lia_channel_labels_new ();
+  g_autoptr(GtkStringList) kinds = lia_unit_kind_labels_new ();
 
   self->filling = TRUE;
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->segment_row, G_LIST_MODEL (segments));
   adw_combo_row_set_model (self->plan_row, G_LIST_MODEL (plans));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
@@ -737,6 +809,11 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, plan_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, manager_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, cadence_spin);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, parent_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, value_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, address_row);

@@ -109,7 +109,10 @@ describe_details (LiaAccountRow *self,
 
   if (segment != NULL)
     g_string_append_printf (details, " · %s", segment);
-  if (manager != NULL && *manager != '\0')
+  /* A deactivated manager is history, not someone to call. */
+  if (lia_account_get_manager_id (account) != 0 && !lia_account_get_manager_active (account))
+    g_string_append_printf (details, " · %s", _("needs a new manager"));
+  else if (manager != NULL && *manager != '\0')
     g_string_append_printf (details, " · %s", manager);
   else
     g_string_append_printf (details, " · %s", _("No manager"));

@@ -33,6 +33,7 @@ struct _LiaAccountsView
   GSettings          *settings;
   guint               interval_days;
   gboolean            resetting_filters;
+  gboolean            narrow;
 
   /* Template children */
   GtkStack           *main_stack;
@@ -44,6 +45,7 @@ struct _LiaAccountsView
   GtkDropDown        *state_dropdown;
   GtkDropDown        *manager_dropdown;
   GtkCheckButton     *due_check;
+  GtkCheckButton     *needs_manager_check;
   GtkCheckButton     *closed_check;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -52,14 +54,15 @@ struct _LiaAccountsView
   GtkScrolledWindow  *scrolled_window;
   GtkListView        *list_view;
   GtkWidget          *detail_pane;
-  AdwWindowTitle     *detail_title;
+  AdwViewSwitcherTitle *detail_title;
+  AdwViewSwitcherTitle *first_run_title;
   GtkStack           *detail_stack;
   LiaAccountPage     *account_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaAccountsView, lia_accounts_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_BOOK, N_PROPS };
+enum { PROP_0, PROP_BOOK, PROP_NARROW, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
@@ -239,6 +242,7 @@ filters_active (LiaAccountsView *self)
          gtk_drop_down_get_selected (self->state_dropdown) > 0 ||
          gtk_drop_down_get_selected (self->manager_dropdown) > 0 ||
          gtk_check_button_get_active (self->due_check) ||
+         gtk_check_button_get_active (self->needs_manager_check) ||
          gtk_check_button_get_active (self->closed_check);
 }
 
@@ -270,6 +274,8 @@ apply_filters (LiaAccountsView *self)
                                        state == LIA_ACCOUNT_STATE_CLOSED);
   lia_account_list_set_manager_id (self->list, selected_manager (self));
   lia_account_list_set_due_days (self->list, due ? self->interval_days : 0);
+  lia_account_list_set_needs_manager (self->list,
+                                      gtk_check_button_get_active (self->needs_manager_check));
 
   if (filters_active (self))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
@@ -292,6 +298,7 @@ on_reset_filters_cb (LiaAccountsView *self)
   gtk_drop_down_set_selected (self->state_dropdown, 0);
   gtk_drop_down_set_selected (self->manager_dropdown, 0);
   gtk_check_button_set_active (self->due_check, FALSE);
+  gtk_check_button_set_active (self->needs_manager_check, FALSE);
   gtk_check_button_set_active (self->closed_check, FALSE);
   self->resetting_filters = FALSE;
 
@@ -313,14 +320,37 @@ on_back_clicked_cb (LiaAccountsView *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Side by side, the detail pane's header has room for the area
+ * switcher; folded, neither pane does, and the window shows its bar. */
+static void
+update_narrow (LiaAccountsView *self)
+{
+  gboolean narrow;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "first-run") == 0)
+    narrow = adw_view_switcher_title_get_title_visible (self->first_run_title);
+  else
+    narrow = adw_leaflet_get_folded (self->leaflet) ||
+             adw_view_switcher_title_get_title_visible (self->detail_title);
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
 static void
 on_leaflet_folded_cb (LiaAccountsView *self)
 {
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
   /* Unfolding shows both panes; folding should land on the list unless
    * an account is open. */
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      lia_account_page_get_account (self->account_page) == NULL)
+  if (folded && lia_account_page_get_account (self->account_page) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->detail_title, !folded);
+  update_narrow (self);
 }
 
 static void
@@ -328,8 +358,8 @@ on_page_account_changed_cb (LiaAccountsView *self)
 {
   LiaAccount *account = lia_account_page_get_account (self->account_page);
 
-  adw_window_title_set_title (self->detail_title,
-                              account ? lia_account_get_name (account) : "");
+  adw_view_switcher_title_set_title (self->detail_title,
+                                     account ? lia_account_get_name (account) : "");
   gtk_stack_set_visible_child_name (self->detail_stack, account ? "account" : "empty");
 }
 
@@ -465,6 +495,7 @@ lia_accounts_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BOOK: g_value_set_object (value, self->book); break;
+    case PROP_NARROW: g_value_set_boolean (value, self->narrow); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -500,6 +531,10 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   properties[PROP_BOOK] =
     g_param_spec_object ("book", NULL, NULL, LIA_TYPE_BOOK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether no header shown has room for the area switcher. */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIA_TYPE_ACCOUNT_PAGE);
@@ -515,6 +550,7 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, manager_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, due_check);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, needs_manager_check);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, closed_check);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, search_entry);
@@ -524,6 +560,7 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, first_run_title);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, account_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -535,6 +572,7 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_account_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_narrow);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -556,6 +594,26 @@ lia_accounts_view_init (LiaAccountsView *self)
   /* Typing anywhere over the list starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->narrow = TRUE;
+  on_leaflet_folded_cb (self);
+}
+
+void
+lia_accounts_view_set_areas (LiaAccountsView *self,
+                             AdwViewStack    *areas)
+{
+  g_return_if_fail (LIA_IS_ACCOUNTS_VIEW (self));
+
+  adw_view_switcher_title_set_stack (self->detail_title, areas);
+  adw_view_switcher_title_set_stack (self->first_run_title, areas);
+}
+
+gboolean
+lia_accounts_view_get_narrow (LiaAccountsView *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), TRUE);
+  return self->narrow;
 }
 
 LiaBook *

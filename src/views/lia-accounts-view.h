@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "lia-account-list.h"
 #include "lia-account-page.h"
@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (LiaAccountsView, lia_accounts_view, LIA, ACCOUNTS_VIEW, Gt
 LiaBook           *lia_accounts_view_get_book            (LiaAccountsView *self);
 void               lia_accounts_view_set_book            (LiaAccountsView *self,
                                                           LiaBook         *book);
+void               lia_accounts_view_set_areas           (LiaAccountsView *self,
+                                                          AdwViewStack    *areas);
+gboolean           lia_accounts_view_get_narrow          (LiaAccountsView *self);
 LiaAccountList    *lia_accounts_view_get_list            (LiaAccountsView *self);
 GtkScrolledWindow *lia_accounts_view_get_scrolled_window (LiaAccountsView *self);
 LiaAccountPage    *lia_accounts_view_get_page            (LiaAccountsView *self);

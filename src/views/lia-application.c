@@ -150,9 +150,10 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
+  LiaApplication *self = LIA_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_window_present (GTK_WINDOW (lia_preferences_window_new (parent)));
+  gtk_window_present (GTK_WINDOW (lia_preferences_window_new (parent, self->book)));
 }
 
 static void
@@ -190,6 +191,11 @@ set_accels (GtkApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-account", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.new-group", { "<Control><Shift>n", NULL } },
+    { "win.show-area::accounts", { "<Alt>1", NULL } },
+    { "win.show-area::portfolios", { "<Alt>2", NULL } },
+    { "win.show-area::workload", { "<Alt>3", NULL } },
+    { "win.show-area::coverage", { "<Alt>4", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lia-account.h"
+#include "lia-book.h"
 #include "lia-enums.h"
 
 G_BEGIN_DECLS
@@ -32,10 +34,39 @@ guint          lia_staff_labels_find          (GListModel  *staff,
                                                guint        n_leading,
                                                gint64       id);
 
+/* What a manager or deputy picker offers: active staff only, account
+ * managers first, then by name; deactivated people are never offered. */
+GtkStringList *lia_active_staff_labels_new    (GListModel  *staff,
+                                               const char  *first_label);
+gint64         lia_active_staff_labels_get_id (GListModel  *staff,
+                                               gboolean     has_first,
+                                               guint        position);
+guint          lia_active_staff_labels_find   (GListModel  *staff,
+                                               gboolean     has_first,
+                                               gint64       id);
+gboolean       lia_staff_is_active            (GListModel  *staff,
+                                               gint64       id);
+const char    *lia_staff_name                 (GListModel  *staff,
+                                               gint64       id);
+gint64         lia_staff_picked_id            (GListModel  *staff,
+                                               guint        position,
+                                               gint64       current_id);
+gboolean       lia_staff_check_manager        (LiaBook     *book,
+                                               LiaAccount  *account,
+                                               GError     **error);
+
 /* Labels of the model's closed vocabularies, in enum order. */
 GtkStringList *lia_state_labels_new           (const char  *first_label);
 GtkStringList *lia_channel_labels_new         (void);
 GtkStringList *lia_contact_channel_labels_new (void);
 GtkStringList *lia_inquiry_channel_labels_new (void);
+GtkStringList *lia_staff_role_labels_new      (void);
+GtkStringList *lia_unit_kind_labels_new       (void);
+GtkStringList *lia_note_kind_labels_new       (void);
+
+/* The model has no labels for these yet. */
+const char    *lia_unit_kind_to_label         (LiaUnitKind     kind);
+const char    *lia_contact_kind_to_label      (LiaContactKind  kind);
+const char    *lia_note_kind_to_label         (int             kind);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _LiaContactDialog
   AdwEntryRow    *email_row;
   AdwEntryRow    *phone_row;
   AdwComboRow    *channel_row;
+  GtkSwitch      *key_switch;
   GtkLabel       *error_label;
 };
 
@@ -97,6 +98,7 @@ build_contact (LiaContactDialog *self)
   lia_contact_set_email (contact, text_of (self->email_row));
   lia_contact_set_phone (contact, text_of (self->phone_row));
   lia_contact_set_preferred_channel (contact, adw_combo_row_get_selected (self->channel_row));
+  lia_contact_set_key_contact (contact, gtk_switch_get_active (self->key_switch));
   return contact;
 }
 
@@ -158,6 +160,7 @@ lia_contact_dialog_class_init (LiaContactDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaContactDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContactDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContactDialog, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaContactDialog, key_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaContactDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
@@ -184,6 +187,7 @@ fill_from_contact (LiaContactDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), lia_contact_get_email (contact) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), lia_contact_get_phone (contact) ?: "");
   adw_combo_row_set_selected (self->channel_row, lia_contact_get_preferred_channel (contact));
+  gtk_switch_set_active (self->key_switch, lia_contact_get_key_contact (contact));
 }
 
 /**

@@ -213,3 +213,58 @@ lia_format_audit_change (LiaAuditEntry *entry,
   /* Translators: an audit line: field, old value, new value */
   return g_strdup_printf (_("%s: %s → %s"), field_label (entity, field), before, after);
 }
+
+/**
+ * lia_format_relative_day:
+ *
+ * "Today", "Yesterday", "5 days ago" for the last fortnight, then the
+ * date; "Never" for 0.
+ */
+char *
+lia_format_relative_day (gint64 unix_seconds,
+                         gint64 now)
+{
+  int days;
+
+  if (unix_seconds <= 0)
+    return g_strdup (C_("last contact", "Never"));
+
+  days = local_day_difference (unix_seconds, now);
+  if (days <= 0)
+    return g_strdup (C_("relative day", "Today"));
+  if (days == 1)
+    return g_strdup (C_("relative day", "Yesterday"));
+  if (days < 14)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+  return lia_format_date (unix_seconds);
+}
+
+/* A count from a roll-up; LIA_ROLLUP_UNKNOWN until its table exists. */
+char *
+lia_format_rollup_count (gint64 value)
+{
+  if (value < 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/* A date from a roll-up: unknown (-1) and none (0) both read "—". */
+char *
+lia_format_rollup_date (gint64 unix_seconds)
+{
+  if (unix_seconds <= 0)
+    return g_strdup ("—");
+  return lia_format_date (unix_seconds);
+}
+
+/* The total contract value of a node and everything below it. */
+char *
+lia_format_node_value (LiaPortfolioNode *node)
+{
+  LiaAccount *account = lia_portfolio_node_get_account (node);
+
+  if (lia_portfolio_node_get_mixed_currencies (node))
+    return g_strdup (_("mixed currencies"));
+  return lia_money_format (lia_portfolio_node_get_total_value (node),
+                           lia_account_get_currency (account));
+}

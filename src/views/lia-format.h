@@ -6,6 +6,7 @@
 
 #include "lia-audit-entry.h"
 #include "lia-book.h"
+#include "lia-portfolio-node.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,10 @@ char *lia_format_last_verified (gint64         unix_seconds,
                                 gint64         now);
 char *lia_format_audit_change  (LiaAuditEntry *entry,
                                 LiaBook       *book);
+char *lia_format_relative_day  (gint64         unix_seconds,
+                                gint64         now);
+char *lia_format_rollup_count  (gint64         value);
+char *lia_format_rollup_date   (gint64         unix_seconds);
+char *lia_format_node_value    (LiaPortfolioNode *node);
 
 G_END_DECLS

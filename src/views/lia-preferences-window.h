@@ -1,4 +1,5 @@
-/* lia-preferences-window.h — your name and the verification interval
+/* lia-preferences-window.h — your name, the verification interval,
+ * contact cadences and the staff
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,12 +7,15 @@
 
 #include <adwaita.h>
 
+#include "lia-book.h"
+
 G_BEGIN_DECLS
 
 #define LIA_TYPE_PREFERENCES_WINDOW (lia_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaPreferencesWindow, lia_preferences_window, LIA, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *lia_preferences_window_new (GtkWindow *parent);
+GtkWidget *lia_preferences_window_new (GtkWindow *parent,
+                                       LiaBook   *book);
 
 G_END_DECLS

@@ -163,6 +163,8 @@ lia_toast_show_undo (GtkWidget      *widget,
   g_hash_table_insert (undo_table (overlay), GUINT_TO_POINTER (token), entry);
 
   toast = toast_new (title);
+  /* Undo is only worth anything at once: don't queue it behind a note. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "toast.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (token));

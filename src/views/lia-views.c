@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "lia-resources.h"
 #include "lia-views.h"
 
@@ -24,4 +26,26 @@ lia_views_init (void)
       lia_register_resource ();
       g_once_init_leave (&initialized, 1);
     }
+}
+
+/**
+ * lia_views_get_primary_menu:
+ *
+ * The main menu shared by the areas' header bars.
+ *
+ * Returns: (transfer none): the menu, loaded once
+ */
+GMenuModel *
+lia_views_get_primary_menu (void)
+{
+  static GMenuModel *menu = NULL;
+
+  if (menu == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/lia-primary-menu.ui");
+
+      menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+    }
+
+  return menu;
 }

@@ -4,10 +4,11 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-void lia_views_init (void);
+void        lia_views_init             (void);
+GMenuModel *lia_views_get_primary_menu (void);
 
 G_END_DECLS

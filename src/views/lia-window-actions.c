@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-account-dialog.h"
+#include "lia-group-dialog.h"
 #include "lia-sample-data.h"
 #include "lia-toast.h"
 #include "lia-window-private.h"
@@ -62,9 +63,42 @@ load_sample_data_action (GtkWidget  *widget,
     lia_toast_show (widget, error->message);
 }
 
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (lia_group_dialog_new (GTK_WINDOW (self), self->book, 0)));
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lia_window_show_area (LIA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Other areas open an account on the Accounts area's page. */
+static void
+show_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_window_show_area (self, "accounts");
+  lia_accounts_view_show_account (self->accounts_view, g_variant_get_int64 (parameter));
+}
+
 void
 lia_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
   gtk_widget_class_install_action (widget_class, "win.new-account", NULL, new_account_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL, load_sample_data_action);
@@ -83,4 +117,6 @@ lia_window_update_actions (LiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-account", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->book != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-account", self->book != NULL);
 }

@@ -4,7 +4,10 @@
  */
 #pragma once
 
+#include "lia-coverage-view.h"
+#include "lia-portfolios-view.h"
 #include "lia-window.h"
+#include "lia-workload-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +20,12 @@ struct _LiaWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *areas;
   LiaAccountsView      *accounts_view;
+  LiaPortfoliosView    *portfolios_view;
+  LiaWorkloadView      *workload_view;
+  LiaCoverageView      *coverage_view;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *read_only_revealer;
 };
 

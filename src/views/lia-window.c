@@ -52,6 +52,40 @@ lia_window_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (lia_window_parent_class)->unmap (widget);
 }
 
+/* The area's own header shows the switcher when it has room; when it
+ * has not (a narrow window), the bar at the bottom does. */
+static void
+update_switcher_bar (LiaWindow *self)
+{
+  GtkWidget *area = adw_view_stack_get_visible_child (self->areas);
+  gboolean narrow = TRUE;
+
+  if (area != NULL)
+    g_object_get (area, "narrow", &narrow, NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+}
+
+static void
+setup_areas (LiaWindow *self)
+{
+  GtkWidget *areas[] = {
+    GTK_WIDGET (self->accounts_view), GTK_WIDGET (self->portfolios_view),
+    GTK_WIDGET (self->workload_view), GTK_WIDGET (self->coverage_view),
+  };
+
+  lia_accounts_view_set_areas (self->accounts_view, self->areas);
+  lia_portfolios_view_set_areas (self->portfolios_view, self->areas);
+  lia_workload_view_set_areas (self->workload_view, self->areas);
+  lia_coverage_view_set_areas (self->coverage_view, self->areas);
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_signal_connect_object (areas[i], "notify::narrow", G_CALLBACK (update_switcher_bar),
+                             self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->areas, "notify::visible-child", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  update_switcher_bar (self);
+}
+
 static void
 lia_window_constructed (GObject *object)
 {
@@ -60,10 +94,14 @@ lia_window_constructed (GObject *object)
   G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  setup_areas (self);
 
   if (self->book != NULL)
     {
       lia_accounts_view_set_book (self->accounts_view, self->book);
+      lia_portfolios_view_set_book (self->portfolios_view, self->book);
+      lia_workload_view_set_book (self->workload_view, self->book);
+      lia_coverage_view_set_book (self->coverage_view, self->book);
       gtk_revealer_set_reveal_child (self->read_only_revealer, lia_book_is_read_only (self->book));
     }
 
@@ -75,6 +113,15 @@ lia_window_dispose (GObject *object)
 {
   LiaWindow *self = (LiaWindow *)object;
 
+  /* The switchers inside the areas hold the stack that holds the areas:
+   * break that cycle, or none of it is ever freed. */
+  if (self->areas != NULL)
+    {
+      lia_accounts_view_set_areas (self->accounts_view, NULL);
+      lia_portfolios_view_set_areas (self->portfolios_view, NULL);
+      lia_workload_view_set_areas (self->workload_view, NULL);
+      lia_coverage_view_set_areas (self->coverage_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->book);
@@ -130,10 +177,18 @@ lia_window_class_init (LiaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIA_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (LIA_TYPE_PORTFOLIOS_VIEW);
+  g_type_ensure (LIA_TYPE_WORKLOAD_VIEW);
+  g_type_ensure (LIA_TYPE_COVERAGE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, areas);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, portfolios_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, workload_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, coverage_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
 
   lia_window_class_init_actions (widget_class);
@@ -170,6 +225,36 @@ lia_window_get_accounts_view (LiaWindow *self)
 {
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
   return self->accounts_view;
+}
+
+LiaPortfoliosView *
+lia_window_get_portfolios_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  return self->portfolios_view;
+}
+
+LiaWorkloadView *
+lia_window_get_workload_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  return self->workload_view;
+}
+
+LiaCoverageView *
+lia_window_get_coverage_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  return self->coverage_view;
+}
+
+/* @name: "accounts", "portfolios", "workload" or "coverage" */
+void
+lia_window_show_area (LiaWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->areas, name);
 }
 
 void

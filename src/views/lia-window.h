@@ -8,6 +8,9 @@
 
 #include "lia-accounts-view.h"
 #include "lia-book.h"
+#include "lia-coverage-view.h"
+#include "lia-portfolios-view.h"
+#include "lia-workload-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +22,11 @@ LiaWindow       *lia_window_new               (GtkApplication *application,
                                                LiaBook        *book);
 LiaBook         *lia_window_get_book          (LiaWindow      *self);
 LiaAccountsView *lia_window_get_accounts_view (LiaWindow      *self);
+LiaPortfoliosView *lia_window_get_portfolios_view (LiaWindow  *self);
+LiaWorkloadView *lia_window_get_workload_view (LiaWindow      *self);
+LiaCoverageView *lia_window_get_coverage_view (LiaWindow      *self);
+void             lia_window_show_area         (LiaWindow      *self,
+                                               const char     *name);
 void             lia_window_add_toast         (LiaWindow      *self,
                                                AdwToast       *toast);
 

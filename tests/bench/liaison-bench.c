@@ -26,6 +26,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,12 +124,24 @@ comment_target (const char *what,
                      what, value, unit, target, unit, value <= target ? "met" : "MISSED");
 }
 
+/* Says what could not be measured, and makes the run exit 1. */
+static void broken (Bench      *bench,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (2, 3);
+
 static void
 broken (Bench      *bench,
         const char *format,
-        const char *detail)
+        ...)
 {
-  lia_bench_comment (format, detail);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  lia_bench_comment ("%s", text);
   bench->broken = TRUE;
 }
 
@@ -575,7 +588,7 @@ bench_list_walk (Accounts *self,
 
       if (item == NULL)
         {
-          broken (self->bench, "list walk: %s", "a position below n-items gave no item");
+          broken (self->bench, "list walk: no item at position %u of %u", i, n_items);
           return;
         }
     }
