@@ -330,6 +330,13 @@ test_group_through_members (Fixture       *f,
     g_assert_cmpint (lia_coverage_entry_get_due_at (entry), ==, T0 - 100 * DAY + 30 * DAY);
   }
   assert_counts (f, 1, 3);
+
+  /* Joining another group, the subsidiary brings its contacts (and its
+   * site's) along: the neglected account is now in touch. */
+  move_under (f, s, x);
+  assert_not_unit (f, s);
+  assert_entry (f, x, 60, T0 - DAY, T0 + 59 * DAY, 0);
+  assert_counts (f, 1, 2);
 }
 
 static void

@@ -175,10 +175,12 @@ static const char schema_v2[] =
  * per account, a log of contacts made, dated notes on preferences and
  * anticipated needs, and contacts' employment history.
  *
- * Two columns are kept for speed: root_id, the top of the account's group
- * (itself when it stands alone), rewritten for a moved subtree by the
- * store; and last_contact_at, kept by triggers on contact_log. Group
- * roll-ups then read an index instead of walking the tree per node. */
+ * Three columns are kept for speed: root_id, the top of the account's
+ * group (itself when it stands alone), rewritten for a moved subtree by
+ * the store; last_contact_at, kept by triggers on contact_log; and on a
+ * group's top account group_last_contact_at, the latest contact anywhere
+ * in the group, kept by the same triggers and by moves. Group roll-ups
+ * and contact coverage then read an index instead of walking the tree. */
 static const char schema_v3[] =
   "ALTER TABLE accounts ADD COLUMN parent_id INTEGER REFERENCES accounts (id);"
   "ALTER TABLE accounts ADD COLUMN root_id INTEGER;"
@@ -189,6 +191,8 @@ static const char schema_v3[] =
   "ALTER TABLE accounts ADD COLUMN contact_cadence_days INTEGER"
   "  CHECK (contact_cadence_days IS NULL OR contact_cadence_days > 0);"
   "ALTER TABLE accounts ADD COLUMN last_contact_at INTEGER;"
+  /* On a group's top account: the latest contact anywhere in the group. */
+  "ALTER TABLE accounts ADD COLUMN group_last_contact_at INTEGER;"
   "UPDATE accounts SET root_id = id;"
   "CREATE TRIGGER accounts_root_insert AFTER INSERT ON accounts WHEN new.root_id IS NULL BEGIN"
   "  UPDATE accounts SET root_id = new.id WHERE id = new.id;"
@@ -223,7 +227,7 @@ static const char schema_v3[] =
   "  (manager_id, state, segment_id, contract_value, parent_id);"
   "DROP INDEX accounts_segment;"
   "CREATE INDEX accounts_segment ON accounts"
-  "  (segment_id, parent_id, state, contact_cadence_days, last_contact_at, created_at);"
+  "  (segment_id, parent_id, state, contact_cadence_days, group_last_contact_at, created_at);"
   "CREATE INDEX accounts_own_cadence ON accounts (contact_cadence_days)"
   "  WHERE contact_cadence_days IS NOT NULL;"
 
@@ -245,16 +249,25 @@ static const char schema_v3[] =
   "CREATE TRIGGER contact_log_insert AFTER INSERT ON contact_log BEGIN"
   "  UPDATE accounts SET last_contact_at = max (coalesce (last_contact_at, 0), new.happened_at)"
   "    WHERE id = new.account_id;"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    max (coalesce (group_last_contact_at, 0), new.happened_at)"
+  "    WHERE id = (SELECT root_id FROM accounts WHERE id = new.account_id);"
   "END;"
   "CREATE TRIGGER contact_log_delete AFTER DELETE ON contact_log BEGIN"
   "  UPDATE accounts SET last_contact_at ="
   "    (SELECT max (happened_at) FROM contact_log WHERE account_id = old.account_id)"
   "    WHERE id = old.account_id;"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = accounts.id)"
+  "    WHERE id = (SELECT root_id FROM accounts WHERE id = old.account_id);"
   "END;"
   "CREATE TRIGGER contact_log_update AFTER UPDATE OF account_id, happened_at ON contact_log BEGIN"
   "  UPDATE accounts SET last_contact_at ="
   "    (SELECT max (happened_at) FROM contact_log WHERE account_id = accounts.id)"
   "    WHERE id IN (old.account_id, new.account_id);"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = accounts.id)"
+  "    WHERE id IN (SELECT root_id FROM accounts WHERE id IN (old.account_id, new.account_id));"
   "END;"
 
   "CREATE TABLE account_notes ("

@@ -120,6 +120,7 @@ lia_portfolio_store_set_parent (LiaDatabase  *db,
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "UPDATE accounts SET parent_id = ?2, updated_at = ?3 WHERE id = ?1", error);
+  gint64 old_root = id;
 
   if (stmt == NULL)
     return FALSE;
@@ -128,6 +129,12 @@ lia_portfolio_store_set_parent (LiaDatabase  *db,
   lia_bind_optional_id (stmt, 2, parent_id);
   sqlite3_bind_int64 (stmt, 3, updated_at);
   if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (!(stmt = lia_database_get_statement (db, "SELECT root_id FROM accounts WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_int64 (db, stmt, &old_root, error))
     return FALSE;
 
   stmt = lia_database_get_statement (db,
@@ -140,6 +147,19 @@ lia_portfolio_store_set_parent (LiaDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, id);
   lia_bind_optional_id (stmt, 2, parent_id);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  /* Both groups' latest contact may have changed with the members. */
+  stmt = lia_database_get_statement (db,
+    "UPDATE accounts SET group_last_contact_at ="
+    "  (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = accounts.id)"
+    " WHERE id IN (?1, (SELECT root_id FROM accounts WHERE id = ?2))", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, old_root);
+  sqlite3_bind_int64 (stmt, 2, id);
   return lia_database_step_done (db, stmt, error);
 }
 
@@ -233,26 +253,54 @@ lia_portfolio_store_root_of (LiaDatabase  *db,
 /* The major accounts: top-level, not closed, with a contact cadence of
  * their own or from their segment. Two arms so each reads an index. */
 #define COVERAGE_UNITS_CTE                                                     \
-  "units (id, cadence, created_at) AS ("                                       \
-  "  SELECT a.id, coalesce (a.contact_cadence_days, g.contact_cadence_days), a.created_at" \
+  "units (id, cadence, created_at, last_contact) AS ("                         \
+  "  SELECT a.id, coalesce (a.contact_cadence_days, g.contact_cadence_days),"  \
+  "    a.created_at, a.group_last_contact_at"                                  \
   /* CROSS JOIN keeps segments outside: a few segments, then the     */       \
   /* accounts_segment index, not all 95k top-level accounts.         */       \
   "  FROM segments g CROSS JOIN accounts a ON a.segment_id = g.id"             \
   "  WHERE g.contact_cadence_days IS NOT NULL"                                 \
   "    AND a.parent_id IS NULL AND a.state <> 'closed'"                        \
   "  UNION ALL"                                                                \
-  "  SELECT a.id, a.contact_cadence_days, a.created_at"                        \
-  "  FROM accounts a JOIN segments g ON g.id = a.segment_id"                   \
+  "  SELECT a.id, a.contact_cadence_days, a.created_at, a.group_last_contact_at" \
+  "  FROM accounts a INDEXED BY accounts_own_cadence"                          \
+  "    JOIN segments g ON g.id = a.segment_id"                                 \
   "  WHERE a.contact_cadence_days IS NOT NULL AND g.contact_cadence_days IS NULL" \
   "    AND a.parent_id IS NULL AND a.state <> 'closed'),"                      \
-  /* A group is in touch when anyone in it was contacted. */                  \
-  " touched (id, cadence, created_at, last_contact) AS ("                      \
-  "  SELECT u.id, u.cadence, u.created_at,"                                    \
-  "    (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = u.id)" \
-  "  FROM units u),"                                                           \
+  /* A group is in touch when anyone in it was contacted: its top      */     \
+  /* account's group_last_contact_at says when.                       */     \
   " covered (id, cadence, last_contact, due_at) AS ("                          \
   "  SELECT id, cadence, last_contact, coalesce (last_contact, created_at) + cadence * 86400" \
-  "  FROM touched)"
+  "  FROM units)"
+
+static const char coverage_sql[] =
+  "WITH " COVERAGE_UNITS_CTE
+  " SELECT " LIA_ACCOUNT_COLUMNS ", c.cadence, c.last_contact, c.due_at"
+  " FROM covered c JOIN accounts a ON a.id = c.id" LIA_ACCOUNT_STAFF_JOINS
+  " WHERE NOT ?1 OR c.due_at < ?2"
+  " ORDER BY c.due_at, a.id LIMIT ?3";
+
+static const char coverage_counts_sql[] =
+  "WITH " COVERAGE_UNITS_CTE
+  " SELECT count (*) FILTER (WHERE due_at >= ?1), count (*) FROM covered";
+
+const char *
+lia_portfolio_store_coverage_counts_sql (void)
+{
+  return coverage_counts_sql;
+}
+
+const char *
+lia_portfolio_store_coverage_sql (void)
+{
+  return coverage_sql;
+}
+
+const char *
+lia_portfolio_store_groups_sql (void)
+{
+  return groups_sql;
+}
 
 /**
  * lia_portfolio_store_coverage:
@@ -272,12 +320,7 @@ lia_portfolio_store_coverage (LiaDatabase  *db,
                               gpointer      user_data,
                               GError      **error)
 {
-  sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "WITH " COVERAGE_UNITS_CTE
-    " SELECT " LIA_ACCOUNT_COLUMNS ", c.cadence, c.last_contact, c.due_at"
-    " FROM covered c JOIN accounts a ON a.id = c.id" LIA_ACCOUNT_STAFF_JOINS
-    " WHERE NOT ?1 OR c.due_at < ?2"
-    " ORDER BY c.due_at, a.id LIMIT ?3", error);
+  sqlite3_stmt *stmt = lia_database_get_statement (db, coverage_sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -296,9 +339,7 @@ lia_portfolio_store_coverage_counts (LiaDatabase  *db,
                                      guint        *out_total,
                                      GError      **error)
 {
-  sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "WITH " COVERAGE_UNITS_CTE
-    " SELECT count (*) FILTER (WHERE due_at >= ?1), count (*) FROM covered", error);
+  sqlite3_stmt *stmt = lia_database_get_statement (db, coverage_counts_sql, error);
   int rc;
 
   if (stmt == NULL)

@@ -162,6 +162,11 @@ gboolean lia_portfolio_store_group_key_contacts (LiaDatabase *db,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
+/* The exact SQL of the group roll-up and the coverage list, for the
+ * benchmark's bare-sqlite3 floor. */
+const char *lia_portfolio_store_groups_sql   (void);
+const char *lia_portfolio_store_coverage_sql (void);
+const char *lia_portfolio_store_coverage_counts_sql (void);
 gboolean lia_portfolio_store_set_segment_cadence (LiaDatabase *db,
                                               const char   *segment_id,
                                               int           days,

@@ -51,6 +51,10 @@ void      lia_bench_child_clear     (LiaBenchChild       *child);
 
 int       lia_bench_bare_window_run (void);
 
+/* lia-bench-portfolios.c */
+gboolean  lia_bench_portfolios_run  (guint                scale,
+                                     const char          *work_dir);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaBenchChild, lia_bench_child_clear)
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* liaison-bench.c — the figures DESIGN.md "Benchmarks" asks for, each next
  * to its floor measured in the same run
  *
- *   liaison-bench accounts|all [--scale N] [--runs N]
+ *   liaison-bench accounts|portfolios|all [--scale N] [--runs N]
  *
  * Prints only `BENCH <area>.<name> <value> <unit>` lines and commentary
  * lines starting with "# ". Exits 0 unless something broke: a child
@@ -815,6 +815,13 @@ run_accounts (Bench *bench)
   bench_rss (&self);
 }
 
+static void
+run_portfolios (Bench *bench)
+{
+  if (!lia_bench_portfolios_run (bench->scale, bench->work_dir))
+    bench->broken = TRUE;
+}
+
 typedef void (*AreaFunc) (Bench *bench);
 
 static const struct
@@ -823,6 +830,7 @@ static const struct
   AreaFunc    run;
 } areas[] = {
   { "accounts", run_accounts },
+  { "portfolios", run_portfolios },
 };
 
 /* --- the program --------------------------------------------------------------- */
@@ -902,7 +910,7 @@ parse_args (Bench       *bench,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Measured start-ups per target (7)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|all");
+  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|portfolios|all");
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context, "Prints BENCH <area>.<name> <value> <unit> lines, "
@@ -913,7 +921,7 @@ parse_args (Bench       *bench,
   if (g_strv_length (*args) != 2 || scale < 1 || runs < 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "usage: liaison-bench accounts|all [--scale N ≥ 1] [--runs N ≥ 1]");
+                   "usage: liaison-bench accounts|portfolios|all [--scale N ≥ 1] [--runs N ≥ 1]");
       return FALSE;
     }
 
