@@ -91,21 +91,13 @@ static char *
 staff_name (LiaBook *book,
             gint64   id)
 {
-  GListModel *staff = lia_book_get_staff (book);
-  guint n = g_list_model_get_n_items (staff);
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (book, id);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
-
-      if (lia_staff_member_get_id (member) == id)
-        return g_strdup (lia_staff_member_get_name (member));
-    }
-
-  return NULL;
+  return member ? g_strdup (lia_staff_member_get_name (member)) : NULL;
 }
 
-/* The trail stores "ID NAME" before and "ID" after a manager change. */
+/* The trail stores "ID NAME"; the name is what was true then. An id
+ * alone (older lines) is looked up among today's staff. */
 static char *
 describe_manager (LiaBook    *book,
                   const char *stored)

@@ -83,23 +83,6 @@ create_staff_row (gpointer item,
   return row;
 }
 
-static LiaStaffMember *
-find_member (LiaStaffPage *self,
-             gint64        id)
-{
-  GListModel *staff = lia_book_get_staff (self->book);
-
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(LiaStaffMember) member = g_list_model_get_item (staff, i);
-
-      if (lia_staff_member_get_id (member) == id)
-        return g_steal_pointer (&member);
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   LiaBook        *book;
@@ -143,7 +126,7 @@ deactivate_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LiaStaffPage *self = LIA_STAFF_PAGE (widget);
-  g_autoptr(LiaStaffMember) member = find_member (self, g_variant_get_int64 (parameter));
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (self->book, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   Deactivated *deactivated;
@@ -171,7 +154,7 @@ reactivate_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LiaStaffPage *self = LIA_STAFF_PAGE (widget);
-  g_autoptr(LiaStaffMember) member = find_member (self, g_variant_get_int64 (parameter));
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (self->book, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
 
   if (member != NULL && !set_active (self->book, member, TRUE, &error))
@@ -184,7 +167,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LiaStaffPage *self = LIA_STAFF_PAGE (widget);
-  g_autoptr(LiaStaffMember) member = find_member (self, g_variant_get_int64 (parameter));
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (self->book, g_variant_get_int64 (parameter));
 
   if (member != NULL)
     gtk_window_present (GTK_WINDOW (lia_staff_dialog_new (parent_window (self), self->book, member)));
