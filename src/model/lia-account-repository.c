@@ -260,28 +260,6 @@ refresh_from_row (LiaRow   *row,
   lia_account_update_from_row (user_data, row);
 }
 
-static gboolean
-audit (LiaAccountRepository  *self,
-       gint64                 account_id,
-       const char            *entity,
-       gint64                 entity_id,
-       const char            *field,
-       const char            *old_value,
-       const char            *new_value,
-       GError               **error)
-{
-  return lia_book_audit (self->book, account_id, entity, entity_id, field,
-                         old_value, new_value, error);
-}
-
-static gboolean
-finish (LiaAccountRepository  *self,
-        gboolean               ok,
-        GError               **error)
-{
-  return lia_book_finish (self->book, ok, error);
-}
-
 gboolean
 lia_account_repository_create (LiaAccountRepository  *self,
                                LiaAccount            *account,
@@ -310,9 +288,9 @@ lia_account_repository_create (LiaAccountRepository  *self,
   ok = lia_account_store_insert (db, &values, &id, error) &&
        lia_account_store_add_history (db, id, now, lia_book_get_actor (self->book), NULL,
                                       values.state, _("Account created"), error) &&
-       audit (self, id, "account", id, "created", NULL, values.number, error);
+       lia_book_audit (self->book, id, "account", id, "created", NULL, values.number, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_account_store_get (db, id, refresh_from_row, account, NULL);
@@ -344,7 +322,7 @@ audit_changes (LiaAccountRepository  *self,
       g_autofree char *old_value = describe_money (before);
       g_autofree char *new_value = describe_money (after);
 
-      if (!audit (self, id, "account", id, "contract_value", old_value, new_value, error))
+      if (!lia_book_audit (self->book, id, "account", id, "contract_value", old_value, new_value, error))
         return FALSE;
     }
 
@@ -353,7 +331,7 @@ audit_changes (LiaAccountRepository  *self,
       g_autofree char *old_value = lia_book_describe_staff (self->book, lia_account_get_manager_id (before));
       g_autofree char *new_value = lia_book_describe_staff (self->book, lia_account_get_manager_id (after));
 
-      if (!audit (self, id, "account", id, "manager", old_value, new_value, error))
+      if (!lia_book_audit (self->book, id, "account", id, "manager", old_value, new_value, error))
         return FALSE;
     }
 
@@ -362,7 +340,7 @@ audit_changes (LiaAccountRepository  *self,
       g_autofree char *old_value = lia_book_describe_staff (self->book, lia_account_get_deputy_id (before));
       g_autofree char *new_value = lia_book_describe_staff (self->book, lia_account_get_deputy_id (after));
 
-      if (!audit (self, id, "account", id, "deputy", old_value, new_value, error))
+      if (!lia_book_audit (self->book, id, "account", id, "deputy", old_value, new_value, error))
         return FALSE;
     }
 
@@ -400,7 +378,7 @@ lia_account_repository_save (LiaAccountRepository  *self,
   ok = lia_account_store_update (db, id, &values, error) &&
        audit_changes (self, stored, account, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_account_store_get (db, id, refresh_from_row, account, NULL);
@@ -456,9 +434,9 @@ lia_account_repository_transition (LiaAccountRepository  *self,
   ok = lia_account_store_set_state (db, id, to_nick, now, error) &&
        lia_account_store_add_history (db, id, now, lia_book_get_actor (self->book),
                                       from_nick, to_nick, why, error) &&
-       audit (self, id, "account", id, "state", from_nick, to_nick, error);
+       lia_book_audit (self->book, id, "account", id, "state", from_nick, to_nick, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_account_store_get (db, id, refresh_from_row, account, NULL);
@@ -480,7 +458,7 @@ lia_account_repository_mark_verified (LiaAccountRepository  *self,
   if (!lia_book_begin (self->book, error))
     return FALSE;
 
-  if (!finish (self, lia_account_store_set_verified (db, id, lia_book_now (self->book), error), error))
+  if (!lia_book_finish (self->book, lia_account_store_set_verified (db, id, lia_book_now (self->book), error), error))
     return FALSE;
 
   lia_account_store_get (db, id, refresh_from_row, account, NULL);
@@ -653,9 +631,9 @@ insert_contact (LiaAccountRepository  *self,
     return FALSE;
 
   ok = lia_contact_store_insert (db_of (self), &values, &id, error) &&
-       audit (self, values.account_id, "contact", id, what, NULL, described, error);
+       lia_book_audit (self->book, values.account_id, "contact", id, what, NULL, described, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_contact_set_id (contact, id);
@@ -704,7 +682,7 @@ audit_contact_field (LiaAccountRepository  *self,
   if (g_strcmp0 (old_value ? old_value : "", new_value ? new_value : "") == 0)
     return TRUE;
 
-  return audit (self, lia_contact_get_account_id (contact), "contact",
+  return lia_book_audit (self->book, lia_contact_get_account_id (contact), "contact",
                 lia_contact_get_id (contact), field, old_value, new_value, error);
 }
 
@@ -739,7 +717,7 @@ lia_account_repository_save_contact (LiaAccountRepository  *self,
        audit_contact_field (self, stored, "email", lia_contact_get_email (stored), values.email, error) &&
        audit_contact_field (self, stored, "phone", lia_contact_get_phone (stored), values.phone, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_book_emit_account_changed (self->book, values.account_id, FALSE);
@@ -761,10 +739,10 @@ lia_account_repository_remove_contact (LiaAccountRepository  *self,
     return FALSE;
 
   ok = lia_contact_store_delete (db_of (self), lia_contact_get_id (contact), error) &&
-       audit (self, account_id, "contact", lia_contact_get_id (contact), "removed",
+       lia_book_audit (self->book, account_id, "contact", lia_contact_get_id (contact), "removed",
               described, NULL, error);
 
-  if (!finish (self, ok, error))
+  if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_book_emit_account_changed (self->book, account_id, FALSE);
@@ -803,7 +781,7 @@ lia_account_repository_add_inquiry (LiaAccountRepository  *self,
   if (!lia_book_begin (self->book, error))
     return FALSE;
 
-  if (!finish (self, lia_inquiry_store_insert (db_of (self), &values, &id, error), error))
+  if (!lia_book_finish (self->book, lia_inquiry_store_insert (db_of (self), &values, &id, error), error))
     return FALSE;
 
   lia_inquiry_set_id (inquiry, id);
