@@ -243,8 +243,8 @@ add_contacts (Generator   *gen,
   return TRUE;
 }
 
-/* Major accounts were called or visited now and then in the last months,
- * so some are within their cadence and some overdue. */
+/* Major accounts were called or visited now and then in the last months:
+ * most are within their cadence, some overdue, a few never contacted. */
 static gboolean
 add_contact_log (Generator   *gen,
                  gint64       account_id,
@@ -258,10 +258,10 @@ add_contact_log (Generator   *gen,
   if (!g_str_equal (segment, "corporate") && !g_str_equal (segment, "key-account"))
     return TRUE;
 
-  n = g_rand_int_range (gen->rand, 0, 3);
+  n = g_rand_int_range (gen->rand, 0, 12) == 0 ? 0 : g_rand_int_range (gen->rand, 1, 4);
   for (int i = 0; i < n; i++)
     {
-      gint64 when = gen->now - g_rand_int_range (gen->rand, 1, 150) * (gint64)DAY;
+      gint64 when = gen->now - g_rand_int_range (gen->rand, 1, 90) * (gint64)DAY;
 
       if (!lia_portfolio_store_log_contact (gen->db, account_id, 0, PICK (gen->rand, kinds), when,
                                             manager_id, "", NULL, error))

@@ -20,6 +20,7 @@ struct _LiaWorkloadEntry
   gint64    total_value;
   gint64    open_events;
   gint64    meetings_next_30_days;
+  char     *currency;
 };
 
 G_DEFINE_FINAL_TYPE (LiaWorkloadEntry, lia_workload_entry, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_TOTAL_VALUE,
   PROP_OPEN_EVENTS,
   PROP_MEETINGS_NEXT_30_DAYS,
+  PROP_CURRENCY,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -42,6 +44,7 @@ static void
 lia_workload_entry_finalize (GObject *object)
 {
   g_free (LIA_WORKLOAD_ENTRY (object)->name);
+  g_free (LIA_WORKLOAD_ENTRY (object)->currency);
   G_OBJECT_CLASS (lia_workload_entry_parent_class)->finalize (object);
 }
 
@@ -63,6 +66,7 @@ lia_workload_entry_get_property (GObject    *object,
     case PROP_TOTAL_VALUE:           g_value_set_int64 (value, self->total_value); break;
     case PROP_OPEN_EVENTS:           g_value_set_int64 (value, self->open_events); break;
     case PROP_MEETINGS_NEXT_30_DAYS: g_value_set_int64 (value, self->meetings_next_30_days); break;
+    case PROP_CURRENCY:              g_value_set_string (value, self->currency); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -85,6 +89,7 @@ lia_workload_entry_class_init (LiaWorkloadEntryClass *klass)
   properties[PROP_OPEN_EVENTS] = g_param_spec_int64 ("open-events", NULL, NULL, -1, G_MAXINT64, -1, ro);
   properties[PROP_MEETINGS_NEXT_30_DAYS] =
     g_param_spec_int64 ("meetings-next-30-days", NULL, NULL, -1, G_MAXINT64, -1, ro);
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -109,6 +114,8 @@ lia_workload_entry_new_from_row (LiaRow *row)
   self->meetings_next_30_days = lia_row_is_null (row, LIA_WORKLOAD_COLUMN_MEETINGS_NEXT_30_DAYS)
                                 ? LIA_ROLLUP_UNKNOWN
                                 : lia_row_get_int64 (row, LIA_WORKLOAD_COLUMN_MEETINGS_NEXT_30_DAYS);
+  if (!lia_row_is_null (row, LIA_WORKLOAD_COLUMN_CURRENCY))
+    self->currency = g_strdup (lia_row_get_string (row, LIA_WORKLOAD_COLUMN_CURRENCY));
   return self;
 }
 
@@ -152,6 +159,13 @@ lia_workload_entry_get_total_value (LiaWorkloadEntry *self)
 {
   g_return_val_if_fail (LIA_IS_WORKLOAD_ENTRY (self), 0);
   return self->total_value;
+}
+
+const char *
+lia_workload_entry_get_currency (LiaWorkloadEntry *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKLOAD_ENTRY (self), NULL);
+  return self->currency;
 }
 
 gint64

@@ -18,6 +18,8 @@ gboolean    lia_workload_entry_get_active                (LiaWorkloadEntry *self
 guint       lia_workload_entry_get_major_accounts        (LiaWorkloadEntry *self);
 guint       lia_workload_entry_get_portfolios            (LiaWorkloadEntry *self);
 gint64      lia_workload_entry_get_total_value           (LiaWorkloadEntry *self);
+/* NULL when the accounts mix currencies (the total is then not money). */
+const char *lia_workload_entry_get_currency              (LiaWorkloadEntry *self);
 /* LIA_ROLLUP_UNKNOWN (-1) until the timeline and calendar exist. */
 gint64      lia_workload_entry_get_open_events           (LiaWorkloadEntry *self);
 gint64      lia_workload_entry_get_meetings_next_30_days (LiaWorkloadEntry *self);

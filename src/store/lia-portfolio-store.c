@@ -371,17 +371,18 @@ lia_portfolio_store_workload (LiaDatabase  *db,
                               GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "WITH load (manager_id, major, portfolios, total) AS ("
+    "WITH load (manager_id, major, portfolios, total, currency) AS ("
     "  SELECT a.manager_id,"
     "    count (*) FILTER (WHERE g.requires_manager),"
     "    count (*) FILTER (WHERE a.parent_id IS NULL AND a.id IN"
     "      (SELECT root_id FROM accounts WHERE parent_id IS NOT NULL)),"
-    "    sum (a.contract_value)"
+    "    sum (a.contract_value),"
+    "    CASE WHEN min (a.currency) = max (a.currency) THEN min (a.currency) END"
     "  FROM accounts a JOIN segments g ON g.id = a.segment_id"
     "  WHERE a.manager_id IS NOT NULL AND a.state <> 'closed'"
     "  GROUP BY a.manager_id)"
     " SELECT s.id, s.name, s.active, coalesce (l.major, 0), coalesce (l.portfolios, 0),"
-    "   coalesce (l.total, 0), NULL, NULL"
+    "   coalesce (l.total, 0), NULL, NULL, l.currency"
     " FROM staff s LEFT JOIN load l ON l.manager_id = s.id"
     " WHERE s.role = 'account-manager' OR l.manager_id IS NOT NULL"
     " ORDER BY s.name COLLATE NOCASE, s.id", error);
