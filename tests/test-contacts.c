@@ -421,6 +421,29 @@ test_money_parse (void)
  * separator (fewer than three digits follow) is a typing slip: "12.5"
  * yen must not become 125 yen. Reported, not asserted, so the tests
  * after this one still run. */
+/* What lia_money_format() writes in any locale reads back: narrow and
+ * no-break spaces (French), right single quotes (Swiss German). */
+static void
+test_money_parse_locale_grouping (void)
+{
+  static const struct { const char *text; gint64 minor; } grouped[] = {
+    { "1\u202f234\u202f567,89", 123456789 },
+    { "1\u00a0234,50", 123450 },
+    { "1\u2019234\u2019567.89", 123456789 },
+    { "1'234.50", 123450 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (grouped); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = -1;
+
+      g_assert_true (lia_money_parse (grouped[i].text, "EUR", &minor, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (minor, ==, grouped[i].minor);
+    }
+}
+
 static void
 test_money_parse_ambiguous (void)
 {
@@ -519,6 +542,7 @@ main (int   argc,
               fixture_set_up, test_created_at, fixture_tear_down);
   g_test_add_func ("/money/parse", test_money_parse);
   g_test_add_func ("/money/parse-ambiguous", test_money_parse_ambiguous);
+  g_test_add_func ("/money/parse-locale-grouping", test_money_parse_locale_grouping);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/minor-digits", test_minor_digits);
 

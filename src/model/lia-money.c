@@ -98,6 +98,28 @@ parse_grouped (const char *start,
   return !grouped || run == 3;
 }
 
+/* Grouping as locales write it: U+202F and U+00A0 (French), U+2019
+ * (Swiss German) and other spaces and apostrophes become a plain ' ', so
+ * what lia_money_format() wrote in any locale reads back. */
+static char *
+fold_separators (const char *text)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR ||
+          c == 0x2019 || c == 0x02BC || c == '\'')
+        g_string_append_c (folded, ' ');
+      else
+        g_string_append_unichar (folded, c);
+    }
+
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}
+
 /* Accepts "1234", "1,234.50", "1.234,50", "1 234,5": the last '.' or ','
  * followed by one up to the currency's minor digits is the decimal mark,
  * and other separators must group thousands. Anything ambiguous ("12.5"
@@ -109,7 +131,7 @@ lia_money_parse (const char  *text,
                  GError     **error)
 {
   guint digits = lia_money_minor_digits (currency);
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *trimmed = g_strstrip (fold_separators (text ? text : ""));
   g_autoptr(GString) whole = g_string_new (NULL);
   const char *mark = NULL;
   const char *end;
