@@ -661,6 +661,47 @@ test_items_changed_shown_and_hidden (Fixture       *f,
   g_array_unref (narrow_recorder.changes);
 }
 
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+/* Several filter changes between freeze and thaw reload the list once. */
+static void
+test_freeze (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LiaAccountList) list = lia_account_list_new (f->book);
+  guint signals = 0;
+  guint expected;
+
+  g_signal_connect_swapped (list, "items-changed", G_CALLBACK (count_signal), &signals);
+  lia_account_list_freeze (list);
+  lia_account_list_set_segment_id (list, "corporate");
+  lia_account_list_set_include_closed (list, TRUE);
+  lia_account_list_set_search_text (list, "a");
+  lia_account_list_set_segment_id (list, NULL);
+  g_assert_cmpuint (signals, ==, 0);
+  lia_account_list_thaw (list);
+  g_assert_cmpuint (signals, ==, 1);
+
+  /* The same as setting them one by one. */
+  {
+    g_autoptr(LiaAccountList) plain = lia_account_list_new (f->book);
+
+    lia_account_list_set_include_closed (plain, TRUE);
+    lia_account_list_set_search_text (plain, "a");
+    expected = g_list_model_get_n_items (G_LIST_MODEL (plain));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
+
+  /* A thaw with nothing changed reloads nothing. */
+  lia_account_list_freeze (list);
+  lia_account_list_thaw (list);
+  g_assert_cmpuint (signals, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +717,7 @@ main (int   argc,
   ADD ("due-boundary", test_due_boundary);
   ADD ("items-changed", test_items_changed);
   ADD ("items-changed-shown-and-hidden", test_items_changed_shown_and_hidden);
+  ADD ("freeze", test_freeze);
 
 #undef ADD
 

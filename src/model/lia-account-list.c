@@ -33,6 +33,8 @@ struct _LiaAccountList
 
   guint        n_items;
   gboolean     truncated;
+  guint        freeze_count;
+  gboolean     reload_pending;
   GHashTable  *pages;      /* page index → GPtrArray of LiaAccount */
   GQueue       lru;        /* page indexes, most recent first */
 };
@@ -133,6 +135,13 @@ lia_account_list_reload (LiaAccountList *self)
 
   g_return_if_fail (LIA_IS_ACCOUNT_LIST (self));
 
+  if (self->freeze_count > 0)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  self->reload_pending = FALSE;
+
   new_n = count_rows (self, &truncated);
   drop_pages (self);
 
@@ -145,6 +154,23 @@ lia_account_list_reload (LiaAccountList *self)
   self->n_items = old_n;
   if (old_n > 0 || new_n > 0)
     items_changed (self, 0, old_n, new_n);
+}
+
+void
+lia_account_list_freeze (LiaAccountList *self)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT_LIST (self));
+  self->freeze_count++;
+}
+
+void
+lia_account_list_thaw (LiaAccountList *self)
+{
+  g_return_if_fail (LIA_IS_ACCOUNT_LIST (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count == 0 && self->reload_pending)
+    lia_account_list_reload (self);
 }
 
 static void

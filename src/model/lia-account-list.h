@@ -49,6 +49,10 @@ gboolean        lia_account_list_get_truncated      (LiaAccountList  *self);
 guint           lia_account_list_find               (LiaAccountList  *self,
                                                      gint64           account_id);
 void            lia_account_list_reload             (LiaAccountList  *self);
+/* Between freeze and thaw, filter changes are gathered and the list
+ * reloads once, at the thaw, if any filter changed. */
+void            lia_account_list_freeze             (LiaAccountList  *self);
+void            lia_account_list_thaw               (LiaAccountList  *self);
 guint           lia_account_list_get_n_cached       (LiaAccountList  *self);
 
 G_END_DECLS
