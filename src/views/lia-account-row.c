@@ -34,8 +34,6 @@ lia_account_row_dispose (GObject *object)
   LiaAccountRow *self = (LiaAccountRow *)object;
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACCOUNT_ROW);
-  /* dispose_template() only drops children that have an id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->account);
@@ -63,21 +61,75 @@ lia_account_row_class_init (LiaAccountRowClass *klass)
   object_class->dispose = lia_account_row_dispose;
   object_class->finalize = lia_account_row_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/lia-account-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountRow, state_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountRow, due_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountRow, verified_label);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A one-line label that left-aligns and ellipsizes: it never wraps, so
+ * its height does not depend on the width it is given and the list can
+ * lay rows out in one pass. */
+static GtkLabel *
+add_line_label (GtkBox     *box,
+                const char *first_class,
+                const char *second_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, first_class);
+  if (second_class != NULL)
+    gtk_widget_add_css_class (label, second_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static GtkLabel *
+add_pill_label (GtkBox *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "lia-pill");
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+/* Built in code rather than from a template, unlike the other views: the
+ * list keeps some 200 rows alive from the first frame on, and parsing a
+ * template for each cost more than the rest of the window together.
+ *
+ *   box (vertical)
+ *   ├ top (horizontal): name_label, due_label, state_label
+ *   ├ details_label
+ *   └ verified_label
+ */
 static void
 lia_account_row_init (LiaAccountRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  GtkBox *top = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 8);
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (box), 6);
+  gtk_widget_set_parent (GTK_WIDGET (box), GTK_WIDGET (self));
+  gtk_box_append (box, GTK_WIDGET (top));
+
+  self->name_label = add_line_label (top, "heading", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
+
+  self->due_label = add_pill_label (top);
+  gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "lia-due");
+  gtk_label_set_label (self->due_label, C_("marker", "Due"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_label),
+                               _("Not verified within the verification interval"));
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), FALSE);
+
+  self->state_label = add_pill_label (top);
+
+  self->details_label = add_line_label (box, "dim-label", "caption");
+  self->verified_label = add_line_label (box, "dim-label", "caption");
 }
 
 GtkWidget *

@@ -20,6 +20,9 @@
 #include "lia-accounts-view.h"
 #include "lia-choice-labels.h"
 
+/* Fewer pixels than any account row is tall, for the first frame's rows. */
+#define MIN_ROW_HEIGHT 40
+
 /* Leading entries of the manager filter. */
 enum { MANAGER_ANY, MANAGER_NONE, N_MANAGER_LEADING };
 
@@ -29,8 +32,11 @@ struct _LiaAccountsView
 
   LiaBook            *book;
   LiaAccountList     *list;
+  GtkSliceListModel  *first_rows;
+  guint               all_rows_idle;
   GtkSingleSelection *selection;
   GSettings          *settings;
+  AdwViewStack       *areas;           /* not owned: it holds us */
   guint               interval_days;
   gboolean            resetting_filters;
   gboolean            narrow;
@@ -57,6 +63,8 @@ struct _LiaAccountsView
   AdwViewSwitcherTitle *detail_title;
   AdwViewSwitcherTitle *first_run_title;
   GtkStack           *detail_stack;
+
+  /* Built on first use (ensure_page()); NULL until then */
   LiaAccountPage     *account_page;
 };
 
@@ -65,6 +73,99 @@ G_DEFINE_FINAL_TYPE (LiaAccountsView, lia_accounts_view, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_BOOK, PROP_NARROW, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
+
+static void on_page_account_changed_cb (LiaAccountsView *self);
+
+/* The page is built when the first account is opened: until then the
+ * detail side shows the "No Account Selected" status page, and the
+ * page's large template costs nothing before the window's first frame. */
+static LiaAccountPage *
+ensure_page (LiaAccountsView *self)
+{
+  if (self->account_page != NULL)
+    return self->account_page;
+
+  self->account_page = g_object_new (LIA_TYPE_ACCOUNT_PAGE, NULL);
+  if (self->book != NULL)
+    lia_account_page_set_book (self->account_page, self->book);
+  g_signal_connect_object (self->account_page, "notify::account",
+                           G_CALLBACK (on_page_account_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->account_page), "account");
+  return self->account_page;
+}
+
+static LiaAccount *
+shown_account (LiaAccountsView *self)
+{
+  return self->account_page != NULL ? lia_account_page_get_account (self->account_page) : NULL;
+}
+
+/* GTK 4.8's list view makes a row for some 200 items whatever its height,
+ * and with a full book those rows were most of what the first frame cost.
+ * Until that frame is painted the list view sees only as many accounts as
+ * the tallest screen can show, then all of them (see show_all_rows()). */
+static guint
+count_first_rows (LiaAccountsView *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  return (tallest > 0 ? tallest : 2160) / MIN_ROW_HEIGHT + 1;
+}
+
+/* Before anything selects or scrolls to a position, which may be past
+ * the first rows. */
+static void
+show_all_rows (LiaAccountsView *self)
+{
+  if (self->first_rows != NULL && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  LiaAccountsView *self = data;
+
+  self->all_rows_idle = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is on screen, not in its paint. Ahead of the next frame:
+ * at the default idle priority, back-to-back frames (scrolling at once,
+ * say) could starve it and leave the list short. */
+static void
+on_after_paint_cb (LiaAccountsView *self,
+                   GdkFrameClock   *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  if (self->all_rows_idle == 0)
+    self->all_rows_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_all_rows_cb, self, NULL);
+}
+
+static void
+lia_accounts_view_map (GtkWidget *widget)
+{
+  LiaAccountsView *self = LIA_ACCOUNTS_VIEW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (lia_accounts_view_parent_class)->map (widget);
+
+  if (self->first_rows != NULL && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT &&
+      (clock = gtk_widget_get_frame_clock (widget)) != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb),
+                             self, G_CONNECT_SWAPPED);
+}
 
 static void
 show_detail (LiaAccountsView *self)
@@ -77,6 +178,7 @@ static void
 select_position (LiaAccountsView *self,
                  guint            position)
 {
+  show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
@@ -122,7 +224,7 @@ update_empty_state (LiaAccountsView *self)
 static void
 reselect_shown_account (LiaAccountsView *self)
 {
-  LiaAccount *shown = lia_account_page_get_account (self->account_page);
+  LiaAccount *shown = shown_account (self);
   guint position;
 
   if (shown == NULL ||
@@ -130,8 +232,11 @@ reselect_shown_account (LiaAccountsView *self)
     return;
 
   position = lia_account_list_find (self->list, lia_account_get_id (shown));
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    show_all_rows (self);
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -154,7 +259,7 @@ on_selected_item_changed_cb (LiaAccountsView    *self,
 
   /* A row leaving the list (say, just closed) keeps its page open. */
   if (account != NULL)
-    lia_account_page_set_account (self->account_page, account);
+    lia_account_page_set_account (ensure_page (self), account);
 }
 
 static void
@@ -339,6 +444,27 @@ update_narrow (LiaAccountsView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
+/* A switcher title builds a button per area once it has the stack: give
+ * the stack only to the header that is shown, the first-run page's or
+ * the detail pane's, and to the other when it first shows. */
+static void
+attach_switchers (LiaAccountsView *self)
+{
+  gboolean first_run = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                  "first-run") == 0;
+  AdwViewSwitcherTitle *shown = first_run ? self->first_run_title : self->detail_title;
+
+  if (self->areas != NULL && adw_view_switcher_title_get_stack (shown) == NULL)
+    adw_view_switcher_title_set_stack (shown, self->areas);
+}
+
+static void
+on_main_stack_changed_cb (LiaAccountsView *self)
+{
+  attach_switchers (self);
+  update_narrow (self);
+}
+
 static void
 on_leaflet_folded_cb (LiaAccountsView *self)
 {
@@ -346,7 +472,7 @@ on_leaflet_folded_cb (LiaAccountsView *self)
 
   /* Unfolding shows both panes; folding should land on the list unless
    * an account is open. */
-  if (folded && lia_account_page_get_account (self->account_page) == NULL)
+  if (folded && shown_account (self) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->detail_title, !folded);
@@ -356,7 +482,7 @@ on_leaflet_folded_cb (LiaAccountsView *self)
 static void
 on_page_account_changed_cb (LiaAccountsView *self)
 {
-  LiaAccount *account = lia_account_page_get_account (self->account_page);
+  LiaAccount *account = shown_account (self);
 
   adw_view_switcher_title_set_title (self->detail_title,
                                      account ? lia_account_get_name (account) : "");
@@ -435,8 +561,11 @@ setup_list_view (LiaAccountsView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind_row_cb), self, G_CONNECT_SWAPPED);
 
-  /* The selection owns a reference to the lazy list, never a copy of it. */
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  /* The selection owns a reference to the lazy list, never a copy of it;
+   * the slice only hides its tail until the first frame. */
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                               count_first_rows (self));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -464,7 +593,8 @@ lia_accounts_view_set_book (LiaAccountsView *self,
   self->list = lia_account_list_new (book);
   setup_list_view (self);
   populate_filters (self);
-  lia_account_page_set_book (self->account_page, book);
+  if (self->account_page != NULL)
+    lia_account_page_set_book (self->account_page, book);
   update_empty_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOK]);
@@ -475,8 +605,12 @@ lia_accounts_view_dispose (GObject *object)
 {
   LiaAccountsView *self = (LiaAccountsView *)object;
 
+  g_clear_handle_id (&self->all_rows_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACCOUNTS_VIEW);
+  /* It went with the detail stack. */
+  self->account_page = NULL;
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->list);
   g_clear_object (&self->settings);
   g_clear_object (&self->book);
@@ -527,6 +661,7 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   object_class->dispose = lia_accounts_view_dispose;
   object_class->get_property = lia_accounts_view_get_property;
   object_class->set_property = lia_accounts_view_set_property;
+  widget_class->map = lia_accounts_view_map;
 
   properties[PROP_BOOK] =
     g_param_spec_object ("book", NULL, NULL, LIA_TYPE_BOOK,
@@ -536,8 +671,6 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
     g_param_spec_boolean ("narrow", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (LIA_TYPE_ACCOUNT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-accounts-view.ui");
@@ -562,7 +695,6 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, first_run_title);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, LiaAccountsView, account_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -571,8 +703,8 @@ lia_accounts_view_class_init (LiaAccountsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_page_account_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_narrow);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_stack_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -605,8 +737,14 @@ lia_accounts_view_set_areas (LiaAccountsView *self,
 {
   g_return_if_fail (LIA_IS_ACCOUNTS_VIEW (self));
 
-  adw_view_switcher_title_set_stack (self->detail_title, areas);
-  adw_view_switcher_title_set_stack (self->first_run_title, areas);
+  self->areas = areas;
+  if (areas != NULL)
+    {
+      attach_switchers (self);
+      return;
+    }
+  adw_view_switcher_title_set_stack (self->detail_title, NULL);
+  adw_view_switcher_title_set_stack (self->first_run_title, NULL);
 }
 
 gboolean
@@ -637,11 +775,12 @@ lia_accounts_view_get_scrolled_window (LiaAccountsView *self)
   return self->scrolled_window;
 }
 
+/* Builds the page if no account has been opened yet. */
 LiaAccountPage *
 lia_accounts_view_get_page (LiaAccountsView *self)
 {
   g_return_val_if_fail (LIA_IS_ACCOUNTS_VIEW (self), NULL);
-  return self->account_page;
+  return ensure_page (self);
 }
 
 void
@@ -687,7 +826,7 @@ lia_accounts_view_show_account (LiaAccountsView *self,
       position = lia_account_list_find (self->list, account_id);
     }
 
-  lia_account_page_set_account (self->account_page, account);
+  lia_account_page_set_account (ensure_page (self), account);
   if (position != GTK_INVALID_LIST_POSITION)
     select_position (self, position);
   show_detail (self);

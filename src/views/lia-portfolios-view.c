@@ -43,6 +43,9 @@ struct _LiaPortfoliosView
   GtkButton            *back_button;
   GtkStack             *content_stack;
   GtkColumnView        *column_view;
+  GtkBox               *page_box;
+
+  /* Built when a group is first opened (ensure_page()); NULL until then */
   LiaPortfolioPage     *portfolio_page;
 };
 
@@ -454,6 +457,23 @@ on_page_node_changed_cb (LiaPortfoliosView *self)
                                      node ? lia_account_get_name (lia_portfolio_node_get_account (node)) : "");
 }
 
+/* Most visits to the area only look at the tree: build a group's page,
+ * a template as large as the area's own, only once one is opened. */
+static LiaPortfolioPage *
+ensure_page (LiaPortfoliosView *self)
+{
+  if (self->portfolio_page != NULL)
+    return self->portfolio_page;
+
+  self->portfolio_page = g_object_new (LIA_TYPE_PORTFOLIO_PAGE, "vexpand", TRUE, NULL);
+  if (self->book != NULL)
+    lia_portfolio_page_set_book (self->portfolio_page, self->book);
+  g_signal_connect_object (self->portfolio_page, "notify::node",
+                           G_CALLBACK (on_page_node_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->page_box, GTK_WIDGET (self->portfolio_page));
+  return self->portfolio_page;
+}
+
 static void
 lia_portfolios_view_dispose (GObject *object)
 {
@@ -461,6 +481,8 @@ lia_portfolios_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_PORTFOLIOS_VIEW);
+  /* It went with the template's stack. */
+  self->portfolio_page = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->groups);
@@ -505,8 +527,6 @@ lia_portfolios_view_class_init (LiaPortfoliosViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LIA_TYPE_PORTFOLIO_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-portfolios-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, nav_stack);
@@ -516,10 +536,9 @@ lia_portfolios_view_class_init (LiaPortfoliosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, back_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, portfolio_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, page_box);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_narrow);
-  gtk_widget_class_bind_template_callback (widget_class, on_page_node_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "portfolios.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "portfolios.back", NULL, back_action);
@@ -553,7 +572,8 @@ lia_portfolios_view_set_book (LiaPortfoliosView *self,
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  lia_portfolio_page_set_book (self->portfolio_page, book);
+  if (self->portfolio_page != NULL)
+    lia_portfolio_page_set_book (self->portfolio_page, book);
   g_signal_connect_object (book, "account-changed", G_CALLBACK (on_account_changed_cb),
                            self, G_CONNECT_SWAPPED);
   /* Like any change: read now if shown, else when first shown, so a
@@ -591,11 +611,12 @@ lia_portfolios_view_get_rows (LiaPortfoliosView *self)
   return G_LIST_MODEL (self->tree);
 }
 
+/* Builds the page if no group has been opened yet. */
 LiaPortfolioPage *
 lia_portfolios_view_get_page (LiaPortfoliosView *self)
 {
   g_return_val_if_fail (LIA_IS_PORTFOLIOS_VIEW (self), NULL);
-  return self->portfolio_page;
+  return ensure_page (self);
 }
 
 void
@@ -604,6 +625,6 @@ lia_portfolios_view_show_portfolio (LiaPortfoliosView *self,
 {
   g_return_if_fail (LIA_IS_PORTFOLIOS_VIEW (self));
 
-  lia_portfolio_page_set_account_id (self->portfolio_page, account_id);
+  lia_portfolio_page_set_account_id (ensure_page (self), account_id);
   gtk_stack_set_visible_child_name (self->nav_stack, "portfolio");
 }

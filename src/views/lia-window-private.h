@@ -18,13 +18,18 @@ struct _LiaWindow
   LiaBook              *book;
   GSettings            *settings;
 
+  /* Built when first shown (see ensure_area()); NULL until then */
+  LiaPortfoliosView    *portfolios_view;
+  LiaWorkloadView      *workload_view;
+  LiaCoverageView      *coverage_view;
+
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *areas;
   LiaAccountsView      *accounts_view;
-  LiaPortfoliosView    *portfolios_view;
-  LiaWorkloadView      *workload_view;
-  LiaCoverageView      *coverage_view;
+  AdwBin               *portfolios_bin;
+  AdwBin               *workload_bin;
+  AdwBin               *coverage_bin;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *read_only_revealer;
 };

@@ -53,37 +53,88 @@ lia_window_unmap (GtkWidget *widget)
 }
 
 /* The area's own header shows the switcher when it has room; when it
- * has not (a narrow window), the bar at the bottom does. */
+ * has not (a narrow window), the bar at the bottom does. A page not yet
+ * built is an empty AdwBin; it is built before it is ever shown. */
 static void
 update_switcher_bar (LiaWindow *self)
 {
   GtkWidget *area = adw_view_stack_get_visible_child (self->areas);
   gboolean narrow = TRUE;
 
+  if (ADW_IS_BIN (area))
+    area = adw_bin_get_child (ADW_BIN (area));
   if (area != NULL)
     g_object_get (area, "narrow", &narrow, NULL);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 }
 
+static GtkWidget *
+create_area (LiaWindow *self,
+             AdwBin    *bin)
+{
+  if (bin == self->portfolios_bin)
+    {
+      self->portfolios_view = g_object_new (LIA_TYPE_PORTFOLIOS_VIEW, NULL);
+      lia_portfolios_view_set_areas (self->portfolios_view, self->areas);
+      if (self->book != NULL)
+        lia_portfolios_view_set_book (self->portfolios_view, self->book);
+      return GTK_WIDGET (self->portfolios_view);
+    }
+  if (bin == self->workload_bin)
+    {
+      self->workload_view = g_object_new (LIA_TYPE_WORKLOAD_VIEW, NULL);
+      lia_workload_view_set_areas (self->workload_view, self->areas);
+      if (self->book != NULL)
+        lia_workload_view_set_book (self->workload_view, self->book);
+      return GTK_WIDGET (self->workload_view);
+    }
+
+  g_assert (bin == self->coverage_bin);
+  self->coverage_view = g_object_new (LIA_TYPE_COVERAGE_VIEW, NULL);
+  lia_coverage_view_set_areas (self->coverage_view, self->areas);
+  if (self->book != NULL)
+    lia_coverage_view_set_book (self->coverage_view, self->book);
+  return GTK_WIDGET (self->coverage_view);
+}
+
+/* Only Accounts is built with the window: the other areas cost as much
+ * again to build and lay out, before a first frame that cannot show
+ * them. Each is built when its page is first shown, or when asked for. */
+static void
+ensure_area (LiaWindow *self,
+             AdwBin    *bin)
+{
+  GtkWidget *area;
+
+  if (adw_bin_get_child (bin) != NULL)
+    return;
+
+  area = create_area (self, bin);
+  g_signal_connect_object (area, "notify::narrow", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (bin, area);
+}
+
+static void
+on_visible_area_changed_cb (LiaWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->areas);
+
+  if (ADW_IS_BIN (page))
+    ensure_area (self, ADW_BIN (page));
+  update_switcher_bar (self);
+}
+
 static void
 setup_areas (LiaWindow *self)
 {
-  GtkWidget *areas[] = {
-    GTK_WIDGET (self->accounts_view), GTK_WIDGET (self->portfolios_view),
-    GTK_WIDGET (self->workload_view), GTK_WIDGET (self->coverage_view),
-  };
-
   lia_accounts_view_set_areas (self->accounts_view, self->areas);
-  lia_portfolios_view_set_areas (self->portfolios_view, self->areas);
-  lia_workload_view_set_areas (self->workload_view, self->areas);
-  lia_coverage_view_set_areas (self->coverage_view, self->areas);
 
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    g_signal_connect_object (areas[i], "notify::narrow", G_CALLBACK (update_switcher_bar),
-                             self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->areas, "notify::visible-child", G_CALLBACK (update_switcher_bar),
+  g_signal_connect_object (self->accounts_view, "notify::narrow", G_CALLBACK (update_switcher_bar),
                            self, G_CONNECT_SWAPPED);
-  update_switcher_bar (self);
+  g_signal_connect_object (self->areas, "notify::visible-child",
+                           G_CALLBACK (on_visible_area_changed_cb), self, G_CONNECT_SWAPPED);
+  on_visible_area_changed_cb (self);
 }
 
 static void
@@ -94,16 +145,15 @@ lia_window_constructed (GObject *object)
   G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
 
   restore_window_state (self);
-  setup_areas (self);
 
+  /* The book first: it decides which of the Accounts area's headers
+   * shows, and only that one is given the area switcher. */
   if (self->book != NULL)
     {
       lia_accounts_view_set_book (self->accounts_view, self->book);
-      lia_portfolios_view_set_book (self->portfolios_view, self->book);
-      lia_workload_view_set_book (self->workload_view, self->book);
-      lia_coverage_view_set_book (self->coverage_view, self->book);
       gtk_revealer_set_reveal_child (self->read_only_revealer, lia_book_is_read_only (self->book));
     }
+  setup_areas (self);
 
   lia_window_update_actions (self);
 }
@@ -116,13 +166,18 @@ lia_window_dispose (GObject *object)
   /* The switchers inside the areas hold the stack that holds the areas:
    * break that cycle, or none of it is ever freed. */
   if (self->areas != NULL)
-    {
-      lia_accounts_view_set_areas (self->accounts_view, NULL);
-      lia_portfolios_view_set_areas (self->portfolios_view, NULL);
-      lia_workload_view_set_areas (self->workload_view, NULL);
-      lia_coverage_view_set_areas (self->coverage_view, NULL);
-    }
+    lia_accounts_view_set_areas (self->accounts_view, NULL);
+  if (self->portfolios_view != NULL)
+    lia_portfolios_view_set_areas (self->portfolios_view, NULL);
+  if (self->workload_view != NULL)
+    lia_workload_view_set_areas (self->workload_view, NULL);
+  if (self->coverage_view != NULL)
+    lia_coverage_view_set_areas (self->coverage_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
+  /* Their bins, and so they, went with the template. */
+  self->portfolios_view = NULL;
+  self->workload_view = NULL;
+  self->coverage_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->book);
 
@@ -177,17 +232,14 @@ lia_window_class_init (LiaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIA_TYPE_ACCOUNTS_VIEW);
-  g_type_ensure (LIA_TYPE_PORTFOLIOS_VIEW);
-  g_type_ensure (LIA_TYPE_WORKLOAD_VIEW);
-  g_type_ensure (LIA_TYPE_COVERAGE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, areas);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, accounts_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, portfolios_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, workload_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, coverage_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, portfolios_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, workload_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, coverage_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
 
@@ -227,10 +279,13 @@ lia_window_get_accounts_view (LiaWindow *self)
   return self->accounts_view;
 }
 
+/* The getters of the areas other than Accounts build it if it has not
+ * been shown yet. */
 LiaPortfoliosView *
 lia_window_get_portfolios_view (LiaWindow *self)
 {
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->portfolios_bin);
   return self->portfolios_view;
 }
 
@@ -238,6 +293,7 @@ LiaWorkloadView *
 lia_window_get_workload_view (LiaWindow *self)
 {
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->workload_bin);
   return self->workload_view;
 }
 
@@ -245,6 +301,7 @@ LiaCoverageView *
 lia_window_get_coverage_view (LiaWindow *self)
 {
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->coverage_bin);
   return self->coverage_view;
 }
 
