@@ -16,6 +16,7 @@
 #include "lia-accounts-view.h"
 #include "lia-choice-labels.h"
 #include "lia-contact-dialog.h"
+#include "lia-format.h"
 #include "lia-inquiry-dialog.h"
 #include "lia-preferences-window.h"
 #include "lia-views.h"
@@ -490,6 +491,29 @@ make_temp_home (const char *variable)
   g_setenv (variable, dir, TRUE);
 }
 
+/* Headless: calendar days, not 24-hour spans, across a DST change.
+ * 29 Mar 2026 has 23 hours in Berlin. */
+static void
+test_relative_day_dst (void)
+{
+  const gint64 just_after_midnight = 1774740600; /* 29 Mar 00:30 CET */
+  const gint64 next_night = 1774822200;          /* 30 Mar 00:10 CEST */
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *relative = NULL;
+  g_autofree char *verified = NULL;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  relative = lia_format_relative_day (just_after_midnight, next_night);
+  verified = lia_format_last_verified (just_after_midnight, next_night);
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_cmpstr (relative, ==, "Yesterday");
+  g_assert_cmpstr (verified, ==, "Yesterday");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +530,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/templates", test_templates);
+  g_test_add_func ("/format/relative-day-dst", test_relative_day_dst);
   g_test_add ("/window/account-lifecycle", Fixture, NULL,
               fixture_set_up, test_account_lifecycle, fixture_tear_down);
   g_test_add ("/window/accessibility", Fixture, NULL,

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-account-dialog.h"
+#include "lia-views.h"
 #include "lia-account-repository.h"
 #include "lia-choice-labels.h"
 #include "lia-money.h"
@@ -76,10 +77,10 @@ build_account (LiaAccountDialog  *self,
 
   if (!lia_money_parse (text_of (self->value_row), currency, &value, error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+      lia_widget_set_invalid (GTK_WIDGET (self->value_row), TRUE);
       return NULL;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (self->value_row), FALSE);
 
   lia_account_set_name (account, name);
   lia_account_set_number (account, number);
@@ -147,9 +148,9 @@ create_action (GtkWidget  *widget,
       /* A duplicate number, say: keep the dialog so it can be fixed. */
       show_error (self, error->message);
       if (g_error_matches (error, LIA_ERROR, LIA_ERROR_DUPLICATE))
-        gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
+        lia_widget_set_invalid (GTK_WIDGET (self->number_row), TRUE);
       else if (g_error_matches (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED))
-        gtk_widget_add_css_class (GTK_WIDGET (self->manager_row), "error");
+        lia_widget_set_invalid (GTK_WIDGET (self->manager_row), TRUE);
       return;
     }
 
@@ -160,14 +161,14 @@ create_action (GtkWidget  *widget,
 static void
 on_manager_changed_cb (LiaAccountDialog *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->manager_row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (self->manager_row), FALSE);
   on_field_changed_cb (self);
 }
 
 static void
 on_number_changed_cb (LiaAccountDialog *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->number_row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (self->number_row), FALSE);
   on_field_changed_cb (self);
 }
 

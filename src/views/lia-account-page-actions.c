@@ -57,9 +57,11 @@ save_action (GtkWidget  *widget,
   LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
+  if (self->account == NULL)
+    return;
   if (lia_account_page_save (self, &error))
     lia_toast_show (widget, _("Account saved"));
-  else
+  else if (error != NULL)
     lia_toast_show (widget, error->message);
 }
 

@@ -69,7 +69,8 @@ update_staffing_hints (LiaAccountPage *self,
                        LiaAccount     *shown)
 {
   GListModel *staff = lia_book_get_staff (self->book);
-  gint64 manager_id = lia_account_get_manager_id (self->account);
+  /* What the picker shows (a deactivated manager stays until replaced). */
+  gint64 manager_id = lia_account_get_manager_id (shown);
   const char *segment = lia_account_get_segment_id (shown);
   guint segment_days = lia_book_get_segment_cadence (self->book, segment);
   g_autofree char *hint = NULL;
@@ -177,13 +178,19 @@ update_parent_row (LiaAccountPage *self)
 {
   gint64 parent_id = lia_account_get_parent_id (self->account);
   g_autoptr(LiaAccount) parent = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (parent_id != 0)
-    parent = lia_account_repository_lookup (repository (self), parent_id, NULL);
+  if (parent_id == 0)
+    {
+      adw_action_row_set_subtitle (self->parent_row,
+                                   _("None: a company on its own or the top of a group"));
+      return;
+    }
 
+  /* A parent that cannot be read is not "None": say what went wrong. */
+  parent = lia_account_repository_lookup (repository (self), parent_id, &error);
   adw_action_row_set_subtitle (self->parent_row,
-                               parent ? lia_account_get_name (parent)
-                                      : _("None: a company on its own or the top of a group"));
+                               parent ? lia_account_get_name (parent) : error->message);
 }
 
 static void
@@ -395,7 +402,7 @@ lia_account_page_reload (LiaAccountPage *self)
   fresh = lia_account_repository_lookup (repository (self), lia_account_get_id (self->account), &error);
   if (fresh == NULL)
     {
-      g_warning ("Cannot reload account: %s", error->message);
+      lia_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -486,6 +493,14 @@ lia_account_page_build_edited (LiaAccountPage  *self,
   lia_account_set_notes (edited, notes);
 
   return g_steal_pointer (&edited);
+}
+
+/* Whether the fields say something the book does not. */
+gboolean
+lia_account_page_has_unsaved_edits (LiaAccountPage *self)
+{
+  g_return_val_if_fail (LIA_IS_ACCOUNT_PAGE (self), FALSE);
+  return self->account != NULL && self->dirty;
 }
 
 /**
@@ -623,28 +638,19 @@ lia_account_page_request_transition (LiaAccountPage  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Staff come and go (sample data brings a team); keep the chosen one. */
-/* Refills a picker of active staff. The staff list has already changed
- * under the old labels: an unsaved choice is found again by name, else
- * the account's own is shown. */
+/* Refills a picker of active staff when staff come and go: an unsaved
+ * choice is kept by id, else the account's own is shown. */
 static void
 setup_staff_row (LiaAccountPage *self,
                  AdwComboRow    *row,
                  const char     *none_label,
                  gint64          stored_id)
 {
-  GListModel *staff = lia_book_get_staff (self->book);
-  g_autoptr(GtkStringList) labels = lia_active_staff_labels_new (staff, none_label);
-  GtkStringObject *shown = adw_combo_row_get_selected_item (row);
   gboolean filling = self->filling;
-  gint64 chosen = stored_id;
-
-  if (self->dirty && shown != NULL && adw_combo_row_get_selected (row) > 0)
-    chosen = lia_book_find_staff (self->book, gtk_string_object_get_string (shown));
+  gint64 chosen = self->dirty ? lia_staff_picker_get_id (row) : stored_id;
 
   self->filling = TRUE;
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (row, lia_active_staff_labels_find (staff, TRUE, chosen));
+  lia_staff_picker_refill (row, lia_book_get_staff (self->book), none_label, chosen);
   self->filling = filling;
 }
 
@@ -673,6 +679,8 @@ setup_choice_rows (LiaAccountPage *self)
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
   self->filling = FALSE;
 
+  lia_staff_picker_init (self->manager_row, lia_book_get_staff (self->book));
+  lia_staff_picker_init (self->deputy_row, lia_book_get_staff (self->book));
   setup_manager_row (self);
   g_signal_connect_object (lia_book_get_staff (self->book), "items-changed",
                            G_CALLBACK (setup_manager_row), self, G_CONNECT_SWAPPED);
@@ -724,6 +732,9 @@ lia_account_page_set_account (LiaAccountPage *self,
   g_clear_object (&self->account);
   if (account == NULL)
     {
+      /* Nothing shown: nothing to save, and no account.* action applies. */
+      self->dirty = FALSE;
+      lia_account_page_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
       return;
     }

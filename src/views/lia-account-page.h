@@ -21,6 +21,7 @@ void        lia_account_page_set_book           (LiaAccountPage  *self,
 LiaAccount *lia_account_page_get_account        (LiaAccountPage  *self);
 void        lia_account_page_set_account        (LiaAccountPage  *self,
                                                  LiaAccount      *account);
+gboolean    lia_account_page_has_unsaved_edits  (LiaAccountPage  *self);
 gboolean    lia_account_page_save               (LiaAccountPage  *self,
                                                  GError         **error);
 void        lia_account_page_request_transition (LiaAccountPage  *self,

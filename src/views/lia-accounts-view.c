@@ -19,6 +19,7 @@
 #include "lia-account-row.h"
 #include "lia-accounts-view.h"
 #include "lia-choice-labels.h"
+#include "lia-toast.h"
 
 /* Fewer pixels than any account row is tall, for the first frame's rows. */
 #define MIN_ROW_HEIGHT 40
@@ -66,6 +67,8 @@ struct _LiaAccountsView
 
   /* Built on first use (ensure_page()); NULL until then */
   LiaAccountPage     *account_page;
+  /* The account waiting while "Save changes?" is asked; NULL otherwise */
+  LiaAccount         *pending;
 };
 
 G_DEFINE_FINAL_TYPE (LiaAccountsView, lia_accounts_view, GTK_TYPE_WIDGET)
@@ -191,7 +194,7 @@ update_title (LiaAccountsView *self,
 
   if (lia_account_list_get_truncated (self->list))
     /* Translators: the search stopped at a cap, so the count is a floor */
-    subtitle = g_strdup_printf (_("First %u matches"), n_items);
+    subtitle = g_strdup_printf (ngettext ("First %u match", "First %u matches", n_items), n_items);
   else
     subtitle = g_strdup_printf (ngettext ("%u account", "%u accounts", n_items),
                                 n_items);
@@ -250,6 +253,96 @@ on_items_changed_cb (LiaAccountsView *self,
   reselect_shown_account (self);
 }
 
+/* Selects the row of the account on the page again (or none). */
+static void
+reselect_page_account (LiaAccountsView *self)
+{
+  LiaAccount *shown = shown_account (self);
+  guint position = shown ? lia_account_list_find (self->list, lia_account_get_id (shown))
+                         : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    show_all_rows (self);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+on_unsaved_response_cb (LiaAccountsView  *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  g_autoptr(LiaAccount) pending = g_steal_pointer (&self->pending);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") && !lia_account_page_save (self->account_page, &error))
+    {
+      /* The page shows why under its fields; stay there. */
+      reselect_page_account (self);
+      return;
+    }
+  if (g_str_equal (response, "cancel"))
+    {
+      reselect_page_account (self);
+      return;
+    }
+
+  lia_account_page_set_account (self->account_page, pending);
+  reselect_page_account (self);
+}
+
+static void
+ask_about_unsaved (LiaAccountsView *self,
+                   LiaAccount      *next)
+{
+  LiaAccount *shown = shown_account (self);
+  GtkWidget *dialog;
+
+  g_set_object (&self->pending, next);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Save Changes?"), NULL);
+  /* Translators: %s is an account's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Unsaved changes are lost when another account is opened."),
+                                  lia_account_get_name (shown));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens @account on the page, first asking what to do with unsaved
+ * edits to another one. Returns FALSE while asking. */
+static gboolean
+switch_to_account (LiaAccountsView *self,
+                   LiaAccount      *account)
+{
+  LiaAccountPage *page = ensure_page (self);
+  LiaAccount *shown = lia_account_page_get_account (page);
+
+  if (self->pending != NULL)
+    return FALSE;
+  if (shown != NULL && lia_account_get_id (shown) != lia_account_get_id (account) &&
+      lia_account_page_has_unsaved_edits (page))
+    {
+      ask_about_unsaved (self, account);
+      return FALSE;
+    }
+
+  lia_account_page_set_account (page, account);
+  return TRUE;
+}
+
 static void
 on_selected_item_changed_cb (LiaAccountsView    *self,
                              GParamSpec         *pspec,
@@ -259,7 +352,7 @@ on_selected_item_changed_cb (LiaAccountsView    *self,
 
   /* A row leaving the list (say, just closed) keeps its page open. */
   if (account != NULL)
-    lia_account_page_set_account (ensure_page (self), account);
+    switch_to_account (self, account);
 }
 
 static void
@@ -368,6 +461,8 @@ apply_filters (LiaAccountsView *self)
   int state = state_pos == 0 || state_pos == GTK_INVALID_LIST_POSITION ? -1 : (int)state_pos - 1;
   gboolean due = gtk_check_button_get_active (self->due_check);
 
+  /* Several setters, one reload. */
+  lia_account_list_freeze (self->list);
   lia_account_list_set_segment_id (self->list,
                                    lia_choice_labels_get_id (lia_book_get_segments (self->book),
                                                              TRUE,
@@ -381,6 +476,7 @@ apply_filters (LiaAccountsView *self)
   lia_account_list_set_due_days (self->list, due ? self->interval_days : 0);
   lia_account_list_set_needs_manager (self->list,
                                       gtk_check_button_get_active (self->needs_manager_check));
+  lia_account_list_thaw (self->list);
 
   if (filters_active (self))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
@@ -414,9 +510,11 @@ static void
 on_clear_all_cb (LiaAccountsView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  lia_account_list_freeze (self->list);
   /* Apply at once rather than after the entry's typing delay. */
   lia_account_list_set_search_text (self->list, "");
   on_reset_filters_cb (self);
+  lia_account_list_thaw (self->list);
 }
 
 static void
@@ -510,27 +608,23 @@ populate_manager_filter (LiaAccountsView *self)
   const char *leading[] = { _("Any Manager"), _("No Manager"), NULL };
   GListModel *staff = lia_book_get_staff (self->book);
   g_autoptr(GtkStringList) labels = lia_staff_labels_new (staff, leading);
-  guint selected = gtk_drop_down_get_selected (self->manager_dropdown);
-  GtkStringObject *shown = gtk_drop_down_get_selected_item (self->manager_dropdown);
-  gint64 chosen = 0;
+  gint64 chosen = lia_account_list_get_manager_id (self->list);
+  guint position = MANAGER_ANY;
 
-  /* The staff list has already changed under the old labels: find the
-   * chosen person again by name. */
-  if (selected == MANAGER_NONE)
-    chosen = -1;
-  else if (selected != GTK_INVALID_LIST_POSITION && selected > MANAGER_NONE && shown != NULL)
-    chosen = lia_book_find_staff (self->book, gtk_string_object_get_string (shown));
+  /* The list filters by id, so a renamed person stays chosen. */
+  if (chosen == -1)
+    position = MANAGER_NONE;
+  else if (chosen > 0)
+    position = lia_staff_labels_find (staff, N_MANAGER_LEADING, chosen);
 
   self->resetting_filters = TRUE;
   gtk_drop_down_set_model (self->manager_dropdown, G_LIST_MODEL (labels));
-  if (chosen == -1)
-    gtk_drop_down_set_selected (self->manager_dropdown, MANAGER_NONE);
-  else if (chosen > 0)
-    gtk_drop_down_set_selected (self->manager_dropdown,
-                                lia_staff_labels_find (staff, N_MANAGER_LEADING, chosen));
-  else
-    gtk_drop_down_set_selected (self->manager_dropdown, MANAGER_ANY);
+  gtk_drop_down_set_selected (self->manager_dropdown, position);
   self->resetting_filters = FALSE;
+
+  /* Someone who left the book cannot be filtered by any more. */
+  if (position == MANAGER_ANY && chosen != 0)
+    lia_account_list_set_manager_id (self->list, 0);
 }
 
 static void
@@ -610,6 +704,7 @@ lia_accounts_view_dispose (GObject *object)
   /* It went with the detail stack. */
   self->account_page = NULL;
   g_clear_object (&self->selection);
+  g_clear_object (&self->pending);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->list);
   g_clear_object (&self->settings);
@@ -815,7 +910,7 @@ lia_accounts_view_show_account (LiaAccountsView *self,
   account = lia_account_repository_lookup (lia_book_get_accounts (self->book), account_id, &error);
   if (account == NULL)
     {
-      g_warning ("Cannot show account %" G_GINT64_FORMAT ": %s", account_id, error->message);
+      lia_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -826,7 +921,8 @@ lia_accounts_view_show_account (LiaAccountsView *self,
       position = lia_account_list_find (self->list, account_id);
     }
 
-  lia_account_page_set_account (ensure_page (self), account);
+  if (!switch_to_account (self, account))
+    return;
   if (position != GTK_INVALID_LIST_POSITION)
     select_position (self, position);
   show_detail (self);

@@ -380,3 +380,60 @@ lia_staff_check_manager (LiaBook     *book,
                lia_book_get_segment_name (book, segment));
   return FALSE;
 }
+
+#define STAFF_PICKER_ID "lia-staff-picker-id"
+
+static void
+staff_picker_remember (AdwComboRow *row,
+                       GListModel  *staff)
+{
+  gint64 id = lia_active_staff_labels_get_id (staff, TRUE, adw_combo_row_get_selected (row));
+
+  g_object_set_data_full (G_OBJECT (row), STAFF_PICKER_ID, g_memdup2 (&id, sizeof id), g_free);
+}
+
+static void
+on_staff_picker_selected_cb (AdwComboRow *row,
+                             GParamSpec  *pspec,
+                             GListModel  *staff)
+{
+  staff_picker_remember (row, staff);
+}
+
+/**
+ * lia_staff_picker_init:
+ *
+ * Keeps, on every change of the selection, the id of the person shown
+ * (0 for "None"). Positions mean nothing once the staff list changed;
+ * the id does.
+ */
+void
+lia_staff_picker_init (AdwComboRow *row,
+                       GListModel  *staff)
+{
+  g_signal_connect_object (row, "notify::selected",
+                           G_CALLBACK (on_staff_picker_selected_cb), staff, 0);
+  staff_picker_remember (row, staff);
+}
+
+gint64
+lia_staff_picker_get_id (AdwComboRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), STAFF_PICKER_ID);
+
+  return id ? *id : 0;
+}
+
+/* New labels for the staff as they are now, showing @id (or "None"). */
+void
+lia_staff_picker_refill (AdwComboRow *row,
+                         GListModel  *staff,
+                         const char  *none_label,
+                         gint64       id)
+{
+  g_autoptr(GtkStringList) labels = lia_active_staff_labels_new (staff, none_label);
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (row, lia_active_staff_labels_find (staff, TRUE, id));
+  staff_picker_remember (row, staff);
+}

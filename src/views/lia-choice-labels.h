@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "lia-account.h"
 #include "lia-book.h"
@@ -68,5 +68,15 @@ GtkStringList *lia_note_kind_labels_new       (void);
 const char    *lia_unit_kind_to_label         (LiaUnitKind     kind);
 const char    *lia_contact_kind_to_label      (LiaContactKind  kind);
 const char    *lia_note_kind_to_label         (int             kind);
+
+/* A manager or deputy picker that remembers the id it shows, so a
+ * choice survives the staff list changing under its labels. */
+void           lia_staff_picker_init          (AdwComboRow    *row,
+                                               GListModel     *staff);
+gint64         lia_staff_picker_get_id        (AdwComboRow    *row);
+void           lia_staff_picker_refill        (AdwComboRow    *row,
+                                               GListModel     *staff,
+                                               const char     *none_label,
+                                               gint64          id);
 
 G_END_DECLS

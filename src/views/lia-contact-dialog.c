@@ -11,6 +11,7 @@
 #include "lia-account-repository.h"
 #include "lia-choice-labels.h"
 #include "lia-contact-dialog.h"
+#include "lia-views.h"
 #include "lia-toast.h"
 
 struct _LiaContactDialog
@@ -47,10 +48,7 @@ check_field (AdwEntryRow  *row,
              GError      **first_error,
              GError      **error)
 {
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (row), !valid);
 
   if (!valid && *first_error == NULL)
     *first_error = g_steal_pointer (error);

@@ -38,6 +38,7 @@ struct _LiaCoverageView
   GtkLabel             *capped_label;
   GtkStack             *list_stack;
   GtkListView          *overdue_view;
+  AdwStatusPage        *error_status;
 };
 
 G_DEFINE_FINAL_TYPE (LiaCoverageView, lia_coverage_view, GTK_TYPE_WIDGET)
@@ -52,6 +53,14 @@ repository (LiaCoverageView *self)
   return lia_book_get_portfolios (self->book);
 }
 
+static void
+show_error (LiaCoverageView *self,
+            const GError    *error)
+{
+  adw_status_page_set_description (self->error_status, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
 static gboolean
 update_share (LiaCoverageView *self)
 {
@@ -61,7 +70,7 @@ update_share (LiaCoverageView *self)
 
   if (!lia_portfolio_repository_count_coverage (repository (self), &on_time, &total, &error))
     {
-      g_warning ("Cannot count the coverage: %s", error->message);
+      show_error (self, error);
       return FALSE;
     }
 
@@ -84,7 +93,7 @@ update_overdue (LiaCoverageView *self)
   overdue = lia_portfolio_repository_list_coverage (repository (self), TRUE, LIA_COVERAGE_LIST_LIMIT, &error);
   if (overdue == NULL)
     {
-      g_warning ("Cannot list the overdue accounts: %s", error->message);
+      show_error (self, error);
       return;
     }
 
@@ -322,6 +331,7 @@ lia_coverage_view_class_init (LiaCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaCoverageView, capped_label);
   gtk_widget_class_bind_template_child (widget_class, LiaCoverageView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaCoverageView, overdue_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaCoverageView, error_status);
   gtk_widget_class_bind_template_callback (widget_class, update_narrow);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row_cb);
@@ -358,6 +368,11 @@ lia_coverage_view_set_book (LiaCoverageView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coverage.log-contact", !lia_book_is_read_only (book));
   g_signal_connect_object (book, "account-changed", G_CALLBACK (on_book_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Cadences live on segments, and the rows name the managers. */
+  g_signal_connect_object (lia_book_get_segments (book), "items-changed",
+                           G_CALLBACK (on_book_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_book_get_staff (book), "items-changed",
+                           G_CALLBACK (on_book_changed_cb), self, G_CONNECT_SWAPPED);
   self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self);

@@ -38,23 +38,29 @@ lia_format_date_time (gint64 unix_seconds)
   return format_local (unix_seconds, C_("date and time", "%-d %b %Y, %H:%M"));
 }
 
+static guint32
+local_julian_day (GDateTime *dt)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (dt),
+                                          g_date_time_get_month (dt),
+                                          g_date_time_get_year (dt));
+
+  return g_date_get_julian (date);
+}
+
+/* Calendar days between two local dates. Counting whole 24-hour spans
+ * would be wrong across a DST change (a 23-hour day is not "Today"). */
 static int
 local_day_difference (gint64 earlier,
                       gint64 later)
 {
   g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (earlier);
   g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (later);
-  g_autoptr(GDateTime) day_a = NULL;
-  g_autoptr(GDateTime) day_b = NULL;
 
   if (a == NULL || b == NULL)
     return G_MAXINT;
 
-  day_a = g_date_time_new_local (g_date_time_get_year (a), g_date_time_get_month (a),
-                                 g_date_time_get_day_of_month (a), 0, 0, 0);
-  day_b = g_date_time_new_local (g_date_time_get_year (b), g_date_time_get_month (b),
-                                 g_date_time_get_day_of_month (b), 0, 0, 0);
-  return (int)(g_date_time_difference (day_b, day_a) / G_TIME_SPAN_DAY);
+  return (int) local_julian_day (b) - (int) local_julian_day (a);
 }
 
 char *

@@ -189,17 +189,27 @@ add_member (LiaGroupDialog  *self,
 {
   g_autoptr(LiaAccount) copy = lia_account_copy (account);
   LiaUnitKind kind = adw_combo_row_get_selected (self->kind_row);
+  LiaUnitKind old_kind = lia_account_get_unit_kind (account);
 
-  if (!lia_portfolio_repository_set_parent (portfolios (self), copy,
-                                            lia_account_get_id (self->parent), error))
-    return FALSE;
-
-  /* The kind is a field of the account, saved like any other. */
-  if (lia_account_get_unit_kind (copy) != kind)
+  /* The kind first (a field saved like any other), so that the parent is
+   * checked against what the account will be; a refused parent puts the
+   * old kind back rather than leave half a change. */
+  if (old_kind != kind)
     {
       lia_account_set_unit_kind (copy, kind);
       if (!lia_account_repository_save (lia_book_get_accounts (self->book), copy, error))
         return FALSE;
+    }
+
+  if (!lia_portfolio_repository_set_parent (portfolios (self), copy,
+                                            lia_account_get_id (self->parent), error))
+    {
+      if (old_kind != kind)
+        {
+          lia_account_set_unit_kind (copy, old_kind);
+          lia_account_repository_save (lia_book_get_accounts (self->book), copy, NULL);
+        }
+      return FALSE;
     }
 
   reload_members (self);

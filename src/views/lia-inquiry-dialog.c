@@ -12,6 +12,7 @@
 #include "lia-account-repository.h"
 #include "lia-choice-labels.h"
 #include "lia-inquiry-dialog.h"
+#include "lia-views.h"
 #include "lia-toast.h"
 
 struct _LiaInquiryDialog
@@ -76,10 +77,7 @@ on_field_changed_cb (LiaInquiryDialog *self)
   gint64 when;
   gboolean date_ok = parse_date (self, &when, &error);
 
-  if (date_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (self->date_row), !date_ok);
 
   show_error (self, error ? error->message : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inquiry.add", date_ok && *question != '\0');
@@ -114,8 +112,8 @@ add_action (GtkWidget  *widget,
 
   inquiry = lia_inquiry_new (self->account_id, when, adw_combo_row_get_selected (self->channel_row),
                              gtk_editable_get_text (GTK_EDITABLE (self->question_row)), advice,
-                             lia_staff_labels_get_id (lia_book_get_staff (self->book), 1,
-                                                      adw_combo_row_get_selected (self->staff_row)));
+                             lia_active_staff_labels_get_id (lia_book_get_staff (self->book), TRUE,
+                                                             adw_combo_row_get_selected (self->staff_row)));
 
   if (!lia_account_repository_add_inquiry (lia_book_get_accounts (self->book), inquiry, &error))
     {
@@ -174,8 +172,9 @@ lia_inquiry_dialog_new (GtkWindow *parent,
                         gint64     account_id)
 {
   LiaInquiryDialog *self = g_object_new (LIA_TYPE_INQUIRY_DIALOG, "transient-for", parent, NULL);
-  const char *nobody[] = { C_("staff", "None"), NULL };
-  g_autoptr(GtkStringList) staff = lia_staff_labels_new (lia_book_get_staff (book), nobody);
+  /* Deactivated people answer nothing new. */
+  g_autoptr(GtkStringList) staff = lia_active_staff_labels_new (lia_book_get_staff (book),
+                                                                C_("staff", "None"));
   g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (lia_book_now (book));
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
 

@@ -24,6 +24,19 @@ parent_window (LiaPortfolioPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Whole sentences, so translators can inflect each. */
+static const char *
+logged_toast (LiaContactKind kind)
+{
+  switch (kind)
+    {
+    case LIA_CONTACT_KIND_VISIT: return _("Visit logged");
+    case LIA_CONTACT_KIND_EMAIL: return _("Email logged");
+    case LIA_CONTACT_KIND_CALL:
+    default:                     return _("Call logged");
+    }
+}
+
 static void
 log_contact_action (GtkWidget  *widget,
                     const char *action_name,
@@ -31,7 +44,6 @@ log_contact_action (GtkWidget  *widget,
 {
   LiaPortfolioPage *self = LIA_PORTFOLIO_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = NULL;
   int kind;
 
   if (!lia_enum_from_nick (LIA_TYPE_CONTACT_KIND, g_variant_get_string (parameter, NULL), &kind))
@@ -44,9 +56,7 @@ log_contact_action (GtkWidget  *widget,
       return;
     }
 
-  /* Translators: a toast; %s is "Call", "Visit" or "Email" */
-  done = g_strdup_printf (_("%s logged"), lia_contact_kind_to_label (kind));
-  lia_toast_show (widget, done);
+  lia_toast_show (widget, logged_toast (kind));
 }
 
 static void

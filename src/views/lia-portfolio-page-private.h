@@ -27,6 +27,8 @@ struct _LiaPortfolioPage
 
   /* Template children */
   GtkScrolledWindow *scrolled_window;
+  GtkStack          *content_stack;
+  AdwStatusPage     *error_status;
   GtkLabel          *name_label;
   GtkLabel          *summary_label;
   AdwComboRow       *manager_row;

@@ -141,7 +141,9 @@ static void
 update_manager_hint (LiaPortfolioPage *self)
 {
   GListModel *staff = lia_book_get_staff (self->book);
-  gint64 manager_id = lia_account_get_manager_id (self->account);
+  /* The one the picker shows; a deactivated one stays until replaced. */
+  gint64 manager_id = lia_staff_picked_id (staff, adw_combo_row_get_selected (self->manager_row),
+                                           lia_account_get_manager_id (self->account));
   g_autofree char *hint = NULL;
 
   if (manager_id != 0 && !lia_staff_is_active (staff, manager_id))
@@ -176,6 +178,15 @@ fill_staffing (LiaPortfolioPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->staffing_error_label), FALSE);
 }
 
+/* A query that fails leaves the page showing why, not stale figures. */
+static void
+show_error (LiaPortfolioPage *self,
+            const GError     *error)
+{
+  adw_status_page_set_description (self->error_status, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
 void
 lia_portfolio_page_reload_notes (LiaPortfolioPage *self)
 {
@@ -183,7 +194,7 @@ lia_portfolio_page_reload_notes (LiaPortfolioPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!(notes = lia_portfolio_repository_list_notes (repository (self), self->account_id, &error)))
-    g_warning ("Cannot read the notes: %s", error->message);
+    show_error (self, error);
   gtk_list_box_bind_model (self->notes_list, notes, create_note_row, self, NULL);
 }
 
@@ -194,7 +205,7 @@ reload_contacts (LiaPortfolioPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!(contacts = lia_portfolio_repository_list_group_contacts (repository (self), self->account_id, &error)))
-    g_warning ("Cannot read the contacts: %s", error->message);
+    show_error (self, error);
   gtk_list_box_bind_model (self->contacts_list, contacts, create_contact_row, self, NULL);
 }
 
@@ -208,10 +219,11 @@ reload (LiaPortfolioPage *self)
     return;
   if (!(node = lia_portfolio_repository_lookup_node (repository (self), self->account_id, &error)))
     {
-      g_warning ("Cannot read the portfolio: %s", error->message);
+      show_error (self, error);
       return;
     }
 
+  gtk_stack_set_visible_child_name (self->content_stack, "page");
   g_set_object (&self->node, node);
   /* Unsaved picks survive someone else's change elsewhere in the book. */
   if (!self->dirty)
@@ -286,6 +298,7 @@ on_staffing_changed_cb (LiaPortfolioPage *self)
   edited = lia_portfolio_page_build_staffing (self);
   self->valid = lia_staff_check_manager (self->book, edited, &error);
   show_staffing_error (self, error);
+  update_manager_hint (self);
   lia_portfolio_page_update_actions (self);
 }
 
@@ -321,26 +334,34 @@ lia_portfolio_page_save_staffing (LiaPortfolioPage  *self,
   return TRUE;
 }
 
-/* Staff come and go; keep what the pickers show. */
+/* Staff come and go; an unsaved pick is kept by id, else the stored
+ * staffing is shown. */
 static void
 setup_staff_rows (LiaPortfolioPage *self)
 {
   GListModel *staff = lia_book_get_staff (self->book);
-  g_autoptr(GtkStringList) managers = lia_active_staff_labels_new (staff, C_("manager", "None"));
-  g_autoptr(GtkStringList) deputies = lia_active_staff_labels_new (staff, C_("deputy", "None"));
-  gboolean dirty = self->dirty;
+  gint64 manager_id = 0;
+  gint64 deputy_id = 0;
+
+  if (self->dirty)
+    {
+      manager_id = lia_staff_picker_get_id (self->manager_row);
+      deputy_id = lia_staff_picker_get_id (self->deputy_row);
+    }
+  else if (self->account != NULL)
+    {
+      manager_id = lia_account_get_manager_id (self->account);
+      deputy_id = lia_account_get_deputy_id (self->account);
+    }
 
   self->filling = TRUE;
-  adw_combo_row_set_model (self->manager_row, G_LIST_MODEL (managers));
-  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (deputies));
+  lia_staff_picker_refill (self->manager_row, staff, C_("manager", "None"), manager_id);
+  lia_staff_picker_refill (self->deputy_row, staff, C_("deputy", "None"), deputy_id);
   self->filling = FALSE;
 
-  /* An unsaved pick is lost with the old list; show the stored one. */
-  self->dirty = FALSE;
   if (self->account != NULL)
-    fill_staffing (self);
-  if (dirty)
-    lia_portfolio_page_update_actions (self);
+    update_manager_hint (self);
+  lia_portfolio_page_update_actions (self);
 }
 
 void
@@ -351,6 +372,8 @@ lia_portfolio_page_set_book (LiaPortfolioPage *self,
   g_return_if_fail (self->book == NULL);
 
   self->book = g_object_ref (book);
+  lia_staff_picker_init (self->manager_row, lia_book_get_staff (book));
+  lia_staff_picker_init (self->deputy_row, lia_book_get_staff (book));
   setup_staff_rows (self);
   g_signal_connect_object (lia_book_get_staff (book), "items-changed",
                            G_CALLBACK (setup_staff_rows), self, G_CONNECT_SWAPPED);
@@ -437,6 +460,8 @@ static void
 bind_children (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, manager_row);

@@ -18,6 +18,7 @@
 #include "lia-format.h"
 #include "lia-portfolio-repository.h"
 #include "lia-portfolios-view.h"
+#include "lia-toast.h"
 #include "lia-views.h"
 
 typedef char *(*NodeFormat) (LiaPortfoliosView *self,
@@ -42,6 +43,7 @@ struct _LiaPortfoliosView
   GtkMenuButton        *menu_button;
   GtkButton            *back_button;
   GtkStack             *content_stack;
+  AdwStatusPage        *error_status;
   GtkColumnView        *column_view;
   GtkBox               *page_box;
 
@@ -80,7 +82,7 @@ create_children (gpointer item,
                                                      lia_account_get_id (lia_portfolio_node_get_account (node)),
                                                      &error);
   if (children == NULL)
-    g_warning ("Cannot read a group's members: %s", error->message);
+    lia_toast_show (GTK_WIDGET (self), error->message);
   return children;
 }
 
@@ -140,7 +142,8 @@ reload (LiaPortfoliosView *self)
   self->stale = FALSE;
   if (!(groups = lia_portfolio_repository_list_groups (repository (self), &error)))
     {
-      g_warning ("Cannot read the portfolios: %s", error->message);
+      adw_status_page_set_description (self->error_status, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
       return;
     }
 
@@ -535,6 +538,7 @@ lia_portfolios_view_class_init (LiaPortfoliosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, back_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, error_status);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, column_view);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfoliosView, page_box);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);

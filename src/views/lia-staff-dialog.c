@@ -11,6 +11,7 @@
 #include "lia-choice-labels.h"
 #include "lia-contact.h"
 #include "lia-staff-dialog.h"
+#include "lia-views.h"
 #include "lia-toast.h"
 
 struct _LiaStaffDialog
@@ -47,10 +48,7 @@ on_field_changed_cb (LiaStaffDialog *self)
   gboolean email_ok = lia_contact_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
                                                   &error);
 
-  if (email_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+  lia_widget_set_invalid (GTK_WIDGET (self->email_row), !email_ok);
   show_error (self, error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.save", email_ok && *name != '\0');
 }

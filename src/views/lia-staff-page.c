@@ -85,8 +85,9 @@ create_staff_row (gpointer item,
 
 typedef struct
 {
-  LiaBook        *book;
-  LiaStaffMember *member;
+  LiaBook *book;
+  gint64   staff_id;
+  GWeakRef page;
 } Deactivated;
 
 static void
@@ -95,7 +96,7 @@ deactivated_free (gpointer data)
   Deactivated *deactivated = data;
 
   g_object_unref (deactivated->book);
-  g_object_unref (deactivated->member);
+  g_weak_ref_clear (&deactivated->page);
   g_free (deactivated);
 }
 
@@ -110,14 +111,24 @@ set_active (LiaBook         *book,
                                 active, error);
 }
 
+/* The person may have been renamed or edited since: read them again and
+ * change only whether they are active. */
 static void
 undo_deactivate (gpointer data)
 {
   Deactivated *deactivated = data;
+  g_autoptr(LiaStaffMember) member = lia_book_lookup_staff (deactivated->book, deactivated->staff_id);
+  g_autoptr(GtkWidget) page = g_weak_ref_get (&deactivated->page);
   g_autoptr(GError) error = NULL;
 
-  if (!set_active (deactivated->book, deactivated->member, TRUE, &error))
-    g_warning ("Cannot reactivate: %s", error->message);
+  if (member == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("The person is no longer in the book"));
+  else
+    set_active (deactivated->book, member, TRUE, &error);
+
+  if (error != NULL && page != NULL)
+    lia_toast_show (page, error->message);
 }
 
 static void
@@ -141,7 +152,8 @@ deactivate_action (GtkWidget  *widget,
 
   deactivated = g_new0 (Deactivated, 1);
   deactivated->book = g_object_ref (self->book);
-  deactivated->member = g_object_ref (member);
+  deactivated->staff_id = lia_staff_member_get_id (member);
+  g_weak_ref_init (&deactivated->page, widget);
   /* Translators: a toast; %s is a person's name */
   title = g_strdup_printf (_("%s deactivated"),
                            lia_staff_member_get_name (member));

@@ -49,3 +49,22 @@ lia_views_get_primary_menu (void)
 
   return menu;
 }
+
+/**
+ * lia_widget_set_invalid:
+ *
+ * Marks a field as invalid for the eye (the "error" style) and for
+ * assistive technologies (the invalid state), or clears both.
+ */
+void
+lia_widget_set_invalid (GtkWidget *widget,
+                        gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}

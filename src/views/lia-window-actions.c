@@ -19,6 +19,8 @@ on_account_created_cb (LiaWindow        *self,
                        gint64            account_id,
                        LiaAccountDialog *dialog)
 {
+  /* The dialog may have been opened from another area. */
+  lia_window_show_area (self, "accounts");
   lia_accounts_view_show_account (self->accounts_view, account_id);
   lia_toast_show (GTK_WIDGET (self), _("Account created"));
 }
@@ -41,7 +43,11 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  lia_accounts_view_begin_search (LIA_WINDOW (widget)->accounts_view);
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  /* Ctrl+F searches accounts from wherever it is pressed. */
+  lia_window_show_area (self, "accounts");
+  lia_accounts_view_begin_search (self->accounts_view);
 }
 
 static void

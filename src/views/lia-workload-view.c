@@ -41,6 +41,7 @@ struct _LiaWorkloadView
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
   GtkStack             *content_stack;
+  AdwStatusPage        *error_status;
   GtkColumnView        *column_view;
 };
 
@@ -98,7 +99,9 @@ reload (LiaWorkloadView *self)
   self->stale = FALSE;
   if (!(workload = lia_portfolio_repository_list_workload (lia_book_get_portfolios (self->book), &error)))
     {
-      g_warning ("Cannot read the workload: %s", error->message);
+      adw_status_page_set_description (self->error_status, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      update_actions (self);
       return;
     }
 
@@ -211,11 +214,17 @@ format_portfolios (LiaWorkloadEntry *entry)
   return g_strdup_printf ("%u", lia_workload_entry_get_portfolios (entry));
 }
 
-/* The store sums minor units without a currency: shown as a number. */
+/* A total in the one currency of the person's accounts; several
+ * currencies cannot be added up. */
 static char *
 format_total (LiaWorkloadEntry *entry)
 {
-  return g_strstrip (lia_money_format (lia_workload_entry_get_total_value (entry), NULL));
+  const char *currency = lia_workload_entry_get_currency (entry);
+  gint64 total = lia_workload_entry_get_total_value (entry);
+
+  if (currency == NULL && total != 0)
+    return g_strdup (_("Mixed currencies"));
+  return g_strstrip (lia_money_format (total, currency));
 }
 
 static char *
@@ -411,6 +420,7 @@ lia_workload_view_class_init (LiaWorkloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWorkloadView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWorkloadView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWorkloadView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWorkloadView, error_status);
   gtk_widget_class_bind_template_child (widget_class, LiaWorkloadView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, update_narrow);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
