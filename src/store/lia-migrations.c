@@ -224,7 +224,7 @@ static const char schema_v3[] =
   "  (root_id, state, contract_value, currency, last_contact_at);"
   "DROP INDEX accounts_manager;"
   "CREATE INDEX accounts_manager ON accounts"
-  "  (manager_id, state, segment_id, contract_value, parent_id);"
+  "  (manager_id, state, segment_id, contract_value, parent_id, currency);"
   "DROP INDEX accounts_segment;"
   "CREATE INDEX accounts_segment ON accounts"
   "  (segment_id, parent_id, state, contact_cadence_days, group_last_contact_at, created_at);"

@@ -158,7 +158,7 @@ open_floor (Portfolios  *self,
     return FALSE;
 
   /* The same page cache as the app, so the floor is no better fed. */
-  sqlite3_exec (self->raw, "PRAGMA cache_size = -16000", NULL, NULL, NULL);
+  sqlite3_exec (self->raw, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
   return sqlite3_prepare_v2 (self->raw, lia_portfolio_store_groups_sql (), -1, &self->groups, NULL) == SQLITE_OK &&
          sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_sql (), -1, &self->coverage, NULL) == SQLITE_OK &&
          sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_counts_sql (), -1,

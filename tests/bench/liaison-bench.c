@@ -215,7 +215,7 @@ floor_open (Floor       *floor,
             GError     **error)
 {
   if (sqlite3_open_v2 (path, &floor->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-      sqlite3_exec (floor->db, "PRAGMA cache_size = -16000", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (floor->db, "PRAGMA cache_size = -8000", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (floor->db, SEARCH_SQL, -1, SQLITE_PREPARE_PERSISTENT,
                           &floor->stmt, NULL) != SQLITE_OK)
     {
