@@ -18,6 +18,8 @@
 #include "lia-contact-dialog.h"
 #include "lia-format.h"
 #include "lia-inquiry-dialog.h"
+#include "lia-inquiry.h"
+#include "lia-account-repository.h"
 #include "lia-preferences-window.h"
 #include "lia-views.h"
 #include "lia-window.h"
@@ -454,6 +456,70 @@ test_account_lifecycle (Fixture       *fixture,
   search_for (fixture, "", 1);
 }
 
+/* ---- a contact changes employer, through the page ---- */
+
+static gboolean
+contacts_shown (gpointer data)
+{
+  GtkListBox *list = data;
+
+  return gtk_list_box_get_row_at_index (list, 0) == NULL;
+}
+
+static void
+test_move_contact (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
+  LiaAccountRepository *accounts = lia_book_get_accounts (fixture->book);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaContact) contact = lia_contact_new ();
+  g_autoptr(LiaInquiry) inquiry = NULL;
+  g_autoptr(GListModel) old_inquiries = NULL;
+  g_autoptr(GListModel) new_contacts = NULL;
+  AdwMessageDialog *dialog;
+  LiaAccountPage *page;
+  GtkWidget *confirm;
+  gpointer dialog_alive;
+  gint64 from, to;
+
+  from = create_account_through_dialog (fixture, "Old Employer", "MV-1");
+  to = create_account_through_dialog (fixture, "New Employer", "MV-2");
+  lia_contact_set_account_id (contact, from);
+  lia_contact_set_name (contact, "Robin Mover");
+  lia_contact_set_email (contact, "robin@old.example");
+  g_assert_true (lia_account_repository_add_contact (accounts, contact, &error));
+  g_assert_no_error (error);
+  inquiry = lia_inquiry_new (from, 0, LIA_INQUIRY_CHANNEL_PHONE, "Can we upgrade?", "Yes.", 0);
+  g_assert_true (lia_account_repository_add_inquiry (accounts, inquiry, &error));
+  g_assert_no_error (error);
+
+  lia_accounts_view_show_account (view, from);
+  page = lia_accounts_view_get_page (view);
+
+  /* What the contact row's Move button does. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "account.move-contact", "x",
+                              lia_contact_get_id (contact));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "MV-2");
+  confirm = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "move"));
+  g_assert_nonnull (confirm);
+  watch (dialog, &dialog_alive);
+  g_signal_emit_by_name (confirm, "clicked");
+  wait_until_destroyed (&dialog_alive);
+
+  /* The page no longer lists them; the new employer does; the inquiry
+   * they made stays with the old account. */
+  wait_for (contacts_shown, child (page, LIA_TYPE_ACCOUNT_PAGE, "contacts_list"),
+            "the moved contact to leave the page");
+  new_contacts = lia_account_repository_list_contacts (accounts, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (new_contacts), ==, 1);
+  old_inquiries = lia_account_repository_list_inquiries (accounts, from, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (old_inquiries), ==, 1);
+}
+
 /* ---- accessible roles and names ---- */
 
 static void
@@ -533,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/format/relative-day-dst", test_relative_day_dst);
   g_test_add ("/window/account-lifecycle", Fixture, NULL,
               fixture_set_up, test_account_lifecycle, fixture_tear_down);
+  g_test_add ("/window/move-contact", Fixture, NULL,
+              fixture_set_up, test_move_contact, fixture_tear_down);
   g_test_add ("/window/accessibility", Fixture, NULL,
               fixture_set_up, test_accessibility, fixture_tear_down);
 

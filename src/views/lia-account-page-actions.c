@@ -131,6 +131,87 @@ edit_contact_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A contact who changes employer: asked for the new account's number,
+ * then moved by the model, which keeps their past with this account. */
+static void
+on_move_contact_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             LiaAccountPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaAccount) target = NULL;
+  g_autoptr(LiaContact) contact = NULL;
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 contact_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lia-contact-id"));
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "move") != 0 || self->book == NULL)
+    return;
+
+  if (!(contact = find_contact (self, contact_id)))
+    return;
+
+  if (!(target = lia_account_repository_lookup_by_number (repository (self), number, NULL)))
+    {
+      message = g_strdup_printf (_("No account numbered “%s”"), number);
+      lia_toast_show (GTK_WIDGET (self), message);
+      return;
+    }
+
+  if (!lia_portfolio_repository_move_contact (lia_book_get_portfolios (self->book), contact,
+                                              lia_account_get_id (target), &error))
+    {
+      lia_toast_show (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* Translators: a contact moved to another account; %s is its name */
+  message = g_strdup_printf (_("Moved to %s"), lia_account_get_name (target));
+  lia_toast_show (GTK_WIDGET (self), message);
+}
+
+static void
+move_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+  g_autoptr(LiaContact) contact = find_contact (self, g_variant_get_int64 (parameter));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (contact == NULL)
+    return;
+
+  /* Translators: %s is a contact's name */
+  body = g_strdup_printf (_("%s keeps their past inquiries with this account. "
+                            "Enter the number of the account they work for now."),
+                          lia_contact_get_name (contact));
+  dialog = adw_message_dialog_new (parent_window (self), _("Move to Another Account"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Account number"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New account number"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data (G_OBJECT (dialog), "lia-contact-id",
+                     GSIZE_TO_POINTER ((gsize)lia_contact_get_id (contact)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_contact_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   LiaBook    *book;
@@ -258,6 +339,7 @@ lia_account_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "account.add-contact", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "account.edit-contact", "x", edit_contact_action);
   gtk_widget_class_install_action (widget_class, "account.remove-contact", "x", remove_contact_action);
+  gtk_widget_class_install_action (widget_class, "account.move-contact", "x", move_contact_action);
   gtk_widget_class_install_action (widget_class, "account.add-inquiry", NULL, add_inquiry_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

@@ -288,6 +288,9 @@ create_contact_row (gpointer item,
                              new_icon_button ("document-edit-symbolic", _("Edit Contact"),
                                               "account.edit-contact", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             new_icon_button ("mail-forward-symbolic", _("Move to Another Account"),
+                                              "account.move-contact", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_icon_button ("user-trash-symbolic", _("Remove Contact"),
                                               "account.remove-contact", id));
   return row;
