@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-account-repository.h"
+#include "lia-event-repository.h"
 #include "lia-account-store.h"
 #include "lia-book-private.h"
 #include "lia-catalog-store.h"
@@ -28,6 +29,7 @@ struct _LiaBook
   gpointer              clock_data;
   LiaAccountRepository *accounts;
   LiaPortfolioRepository *portfolios;
+  LiaEventRepository     *events;
   GListStore           *segments;
   GHashTable           *segment_policies;  /* id → SegmentPolicy */
   GArray               *pending;           /* PendingChange, held until the outermost commit */
@@ -63,6 +65,7 @@ lia_book_dispose (GObject *object)
 
   g_clear_object (&self->accounts);
   g_clear_object (&self->portfolios);
+  g_clear_object (&self->events);
   g_clear_object (&self->segments);
   g_clear_object (&self->service_plans);
   g_clear_object (&self->staff);
@@ -247,6 +250,7 @@ lia_book_open (const char  *path,
   self->actor = g_strdup (g_get_real_name ());
   self->accounts = lia_account_repository_new (self);
   self->portfolios = lia_portfolio_repository_new (self);
+  self->events = lia_event_repository_new (self);
 
   /* Reference data is small (tens of rows): load it once, up front. */
   if (!load_segments (self, error) ||
@@ -337,6 +341,13 @@ lia_book_get_portfolios (LiaBook *self)
 {
   g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
   return self->portfolios;
+}
+
+LiaEventRepository *
+lia_book_get_events (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+  return self->events;
 }
 
 GListModel *

@@ -106,3 +106,82 @@ lia_staff_role_to_label (LiaStaffRole role)
     default:                             g_return_val_if_reached ("");
     }
 }
+
+const char *
+lia_event_kind_to_label (LiaEventKind kind)
+{
+  switch (kind)
+    {
+    case LIA_EVENT_KIND_INCIDENT:    return _("Incident");
+    case LIA_EVENT_KIND_MAINTENANCE: return _("Scheduled maintenance");
+    case LIA_EVENT_KIND_REQUEST:     return _("Service request");
+    case LIA_EVENT_KIND_PROPOSAL:    return _("Proposal");
+    case LIA_EVENT_KIND_INQUIRY:     return _("Customer inquiry");
+    case LIA_EVENT_KIND_CALL:        return _("Call");
+    case LIA_EVENT_KIND_VISIT:       return _("Visit");
+    case LIA_EVENT_KIND_EMAIL:       return _("Email");
+    default:                         g_return_val_if_reached ("");
+    }
+}
+
+const char *
+lia_event_status_to_label (LiaEventStatus status)
+{
+  switch (status)
+    {
+    case LIA_EVENT_STATUS_OPEN:        return _("Open");
+    case LIA_EVENT_STATUS_IN_PROGRESS: return _("In progress");
+    case LIA_EVENT_STATUS_WAITING:     return _("Waiting on customer");
+    case LIA_EVENT_STATUS_RESOLVED:    return _("Resolved");
+    case LIA_EVENT_STATUS_CLOSED:      return _("Closed");
+    default:                           g_return_val_if_reached ("");
+    }
+}
+
+const char *
+lia_severity_to_label (LiaSeverity severity)
+{
+  switch (severity)
+    {
+    case LIA_SEVERITY_CRITICAL: return _("Critical");
+    case LIA_SEVERITY_HIGH:     return _("High");
+    case LIA_SEVERITY_MEDIUM:   return _("Medium");
+    case LIA_SEVERITY_LOW:      return _("Low");
+    case LIA_SEVERITY_NONE:     return _("None");
+    default:                    g_return_val_if_reached ("");
+    }
+}
+
+const char *
+lia_event_source_to_label (LiaEventSource source)
+{
+  switch (source)
+    {
+    case LIA_EVENT_SOURCE_PHONE:   return _("Phone");
+    case LIA_EVENT_SOURCE_EMAIL:   return _("Email");
+    case LIA_EVENT_SOURCE_PORTAL:  return _("Portal");
+    case LIA_EVENT_SOURCE_MEETING: return _("Meeting");
+    case LIA_EVENT_SOURCE_VISIT:   return _("Visit");
+    default:                       g_return_val_if_reached ("");
+    }
+}
+
+/* Only incidents and service requests are held to SLA targets. */
+gboolean
+lia_event_kind_has_severity (LiaEventKind kind)
+{
+  return kind == LIA_EVENT_KIND_INCIDENT || kind == LIA_EVENT_KIND_REQUEST;
+}
+
+gboolean
+lia_event_kind_is_contact (LiaEventKind kind)
+{
+  return kind == LIA_EVENT_KIND_CALL || kind == LIA_EVENT_KIND_VISIT || kind == LIA_EVENT_KIND_EMAIL;
+}
+
+gboolean
+lia_event_status_is_open (LiaEventStatus status)
+{
+  return status == LIA_EVENT_STATUS_OPEN || status == LIA_EVENT_STATUS_IN_PROGRESS ||
+         status == LIA_EVENT_STATUS_WAITING;
+}

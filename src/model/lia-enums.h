@@ -65,6 +65,48 @@ typedef enum /*< prefix=LIA_CONTACT_KIND >*/
   LIA_CONTACT_KIND_EMAIL, /*< nick=email >*/
 } LiaContactKind;
 
+/* Every maintenance-related event of a customer; the last three are
+ * contacts made (the v3 contact log). */
+typedef enum /*< prefix=LIA_EVENT_KIND >*/
+{
+  LIA_EVENT_KIND_INCIDENT,    /*< nick=incident >*/
+  LIA_EVENT_KIND_MAINTENANCE, /*< nick=maintenance >*/
+  LIA_EVENT_KIND_REQUEST,     /*< nick=request >*/
+  LIA_EVENT_KIND_PROPOSAL,    /*< nick=proposal >*/
+  LIA_EVENT_KIND_INQUIRY,     /*< nick=inquiry >*/
+  LIA_EVENT_KIND_CALL,        /*< nick=call >*/
+  LIA_EVENT_KIND_VISIT,       /*< nick=visit >*/
+  LIA_EVENT_KIND_EMAIL,       /*< nick=email >*/
+} LiaEventKind;
+
+typedef enum /*< prefix=LIA_EVENT_STATUS >*/
+{
+  LIA_EVENT_STATUS_OPEN,        /*< nick=open >*/
+  LIA_EVENT_STATUS_IN_PROGRESS, /*< nick=in-progress >*/
+  LIA_EVENT_STATUS_WAITING,     /*< nick=waiting >*/  /* on the customer: SLA clocks pause */
+  LIA_EVENT_STATUS_RESOLVED,    /*< nick=resolved >*/
+  LIA_EVENT_STATUS_CLOSED,      /*< nick=closed >*/
+} LiaEventStatus;
+
+/* Incidents and requests have one; NONE is stored as NULL. */
+typedef enum /*< prefix=LIA_SEVERITY >*/
+{
+  LIA_SEVERITY_CRITICAL, /*< nick=critical >*/
+  LIA_SEVERITY_HIGH,     /*< nick=high >*/
+  LIA_SEVERITY_MEDIUM,   /*< nick=medium >*/
+  LIA_SEVERITY_LOW,      /*< nick=low >*/
+  LIA_SEVERITY_NONE,     /*< nick=none >*/
+} LiaSeverity;
+
+typedef enum /*< prefix=LIA_EVENT_SOURCE >*/
+{
+  LIA_EVENT_SOURCE_PHONE,   /*< nick=phone >*/
+  LIA_EVENT_SOURCE_EMAIL,   /*< nick=email >*/
+  LIA_EVENT_SOURCE_PORTAL,  /*< nick=portal >*/
+  LIA_EVENT_SOURCE_MEETING, /*< nick=meeting >*/
+  LIA_EVENT_SOURCE_VISIT,   /*< nick=visit >*/
+} LiaEventSource;
+
 #define LIA_ERROR (lia_error_quark ())
 
 /* Errors of the model's own rules, as opposed to LIA_DATABASE_ERROR. */
@@ -89,5 +131,12 @@ const char *lia_channel_to_label     (LiaChannel   channel);
 const char *lia_contact_channel_to_label (LiaContactChannel channel);
 const char *lia_inquiry_channel_to_label (LiaInquiryChannel channel);
 const char *lia_staff_role_to_label  (LiaStaffRole role);
+const char *lia_event_kind_to_label  (LiaEventKind kind);
+const char *lia_event_status_to_label (LiaEventStatus status);
+const char *lia_severity_to_label    (LiaSeverity  severity);
+const char *lia_event_source_to_label (LiaEventSource source);
+gboolean    lia_event_kind_has_severity (LiaEventKind kind);
+gboolean    lia_event_kind_is_contact (LiaEventKind kind);
+gboolean    lia_event_status_is_open (LiaEventStatus status);
 
 G_END_DECLS

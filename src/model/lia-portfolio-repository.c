@@ -12,6 +12,7 @@
 #include "lia-account-repository.h"
 #include "lia-account-store.h"
 #include "lia-book-private.h"
+#include "lia-event-private.h"
 #include "lia-contact-store.h"
 #include "lia-enum-types.h"
 #include "lia-model-private.h"
@@ -62,6 +63,7 @@ store_from_rows (GType      type,
 }
 
 typedef gboolean (*IdQuery) (LiaDatabase *, gint64, LiaRowFunc, gpointer, GError **);
+typedef gboolean (*IdNowQuery) (LiaDatabase *, gint64, gint64, LiaRowFunc, gpointer, GError **);
 
 /* Runs a query keyed by one id into a new list of @type. */
 static GListModel *
@@ -81,6 +83,22 @@ list_by_id (LiaPortfolioRepository  *self,
   return store_from_rows (type, rows);
 }
 
+/* Roll-ups count SLA breaches up to the book's now. */
+static GListModel *
+rollup_by_id (LiaPortfolioRepository  *self,
+              IdNowQuery               query,
+              gint64                   id,
+              GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  LiaCollect collect = { (LiaFromRowFunc)lia_portfolio_node_new_from_row, rows };
+
+  if (!query (db_of (self), id, lia_book_now (self->book), lia_collect_row, &collect, error))
+    return NULL;
+
+  return store_from_rows (LIA_TYPE_PORTFOLIO_NODE, rows);
+}
+
 /* The groups: top-level accounts with subsidiaries or sites, each rolled
  * up over its whole tree by one recursive query. */
 GListModel *
@@ -92,7 +110,7 @@ lia_portfolio_repository_list_groups (LiaPortfolioRepository  *self,
 
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), NULL);
 
-  if (!lia_portfolio_store_groups (db_of (self), lia_collect_row, &collect, error))
+  if (!lia_portfolio_store_groups (db_of (self), lia_book_now (self->book), lia_collect_row, &collect, error))
     return NULL;
 
   return store_from_rows (LIA_TYPE_PORTFOLIO_NODE, rows);
@@ -105,8 +123,7 @@ lia_portfolio_repository_list_children (LiaPortfolioRepository  *self,
 {
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), NULL);
 
-  return list_by_id (self, lia_portfolio_store_children, parent_id, LIA_TYPE_PORTFOLIO_NODE,
-                     (LiaFromRowFunc)lia_portfolio_node_new_from_row, error);
+  return rollup_by_id (self, lia_portfolio_store_children, parent_id, error);
 }
 
 LiaPortfolioNode *
@@ -118,8 +135,7 @@ lia_portfolio_repository_lookup_node (LiaPortfolioRepository  *self,
 
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), NULL);
 
-  nodes = list_by_id (self, lia_portfolio_store_node, account_id, LIA_TYPE_PORTFOLIO_NODE,
-                      (LiaFromRowFunc)lia_portfolio_node_new_from_row, error);
+  nodes = rollup_by_id (self, lia_portfolio_store_node, account_id, error);
   if (nodes == NULL)
     return NULL;
 
@@ -217,7 +233,7 @@ lia_portfolio_repository_log_contact (LiaPortfolioRepository  *self,
                                       const char              *notes,
                                       GError                 **error)
 {
-  gint64 staff_id;
+  gint64 staff_id, event_id = 0;
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), FALSE);
@@ -244,12 +260,14 @@ lia_portfolio_repository_log_contact (LiaPortfolioRepository  *self,
 
   ok = lia_portfolio_store_log_contact (db_of (self), account_id, contact_id,
                                         lia_enum_to_nick (LIA_TYPE_CONTACT_KIND, kind),
-                                        happened_at, staff_id, notes, NULL, error);
+                                        happened_at, staff_id, notes, &event_id, error);
 
   if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
   lia_book_emit_account_changed (self->book, account_id, FALSE);
+  /* A contact made is an event on the timeline. */
+  lia_event_repository_emit_changed (lia_book_get_events (self->book), event_id, account_id);
   return TRUE;
 }
 

@@ -170,6 +170,64 @@ lia_sla_evaluate (LiaBusinessCalendar *calendar,
   result->paused = !stopped && is_paused_at (pauses, n_pauses, end);
 }
 
+/**
+ * lia_sla_schedule:
+ * @out_breach_at: (out): the first instant at which the clock is
+ *   breached, or 0 when it will not be as things stand
+ * @out_risk_at: (out): the first instant at which it is at risk, or 0
+ *
+ * The instants at which lia_sla_evaluate() would change its answer if
+ * nothing else happened, so the store can compare them with any "now":
+ * a stopped clock has a breach instant only if it was breached (never a
+ * risk instant); a clock paused at @now keeps only instants already
+ * passed, since its future ones move when it resumes.
+ */
+void
+lia_sla_schedule (LiaBusinessCalendar *calendar,
+                  gint64               target,
+                  gint64               started_at,
+                  gint64               stopped_at,
+                  const LiaSlaPause   *pauses,
+                  guint                n_pauses,
+                  gint64               now,
+                  gint64              *out_breach_at,
+                  gint64              *out_risk_at)
+{
+  g_autoptr(GArray) normal = NULL;
+  gboolean stopped = stopped_at != 0;
+  gboolean paused;
+  gint64 end, breach_at, risk_at;
+
+  g_return_if_fail (calendar != NULL);
+  g_return_if_fail (target >= 0);
+  g_return_if_fail (out_breach_at != NULL && out_risk_at != NULL);
+
+  end = MAX (stopped ? stopped_at : now, started_at);
+  normal = normalise_pauses (pauses, n_pauses, started_at, end);
+  paused = !stopped && is_paused_at (pauses, n_pauses, end);
+
+  /* Breached once more than @target seconds are used; at risk once more
+   * than four fifths are, matching state_for() to the second. */
+  breach_at = compute_due (calendar, target + 1, started_at, normal);
+  risk_at = compute_due (calendar, target * 4 / 5 + 1, started_at, normal);
+
+  if (stopped)
+    {
+      *out_breach_at = breach_at <= stopped_at ? breach_at : 0;
+      *out_risk_at = 0;
+    }
+  else if (paused)
+    {
+      *out_breach_at = breach_at <= end ? breach_at : 0;
+      *out_risk_at = risk_at <= end ? risk_at : 0;
+    }
+  else
+    {
+      *out_breach_at = breach_at;
+      *out_risk_at = risk_at;
+    }
+}
+
 static char *
 format_time (gint64 instant)
 {

@@ -17,6 +17,8 @@ typedef enum /*< prefix=LIA_SLA_STATE >*/
   LIA_SLA_STATE_AT_RISK,  /*< nick=at-risk >*/
   LIA_SLA_STATE_MET,      /*< nick=met >*/
   LIA_SLA_STATE_BREACHED, /*< nick=breached >*/
+  LIA_SLA_STATE_NONE,     /*< nick=none >*/    /* an event without targets */
+  LIA_SLA_STATE_PAUSED,   /*< nick=paused >*/  /* on track, waiting on the customer */
 } LiaSlaState;
 
 /* A span [from, to) in which the event waited on the customer; to 0 means
@@ -44,6 +46,15 @@ void     lia_sla_evaluate    (LiaBusinessCalendar *calendar,
                               guint                n_pauses,
                               gint64               now,
                               LiaSlaResult        *result);
+void     lia_sla_schedule    (LiaBusinessCalendar *calendar,
+                              gint64               target,
+                              gint64               started_at,
+                              gint64               stopped_at,
+                              const LiaSlaPause   *pauses,
+                              guint                n_pauses,
+                              gint64               now,
+                              gint64              *out_breach_at,
+                              gint64              *out_risk_at);
 gboolean lia_sla_check_times (gint64               opened_at,
                               gint64               responded_at,
                               gint64               resolved_at,

@@ -1,4 +1,5 @@
 /* lia-contact-store.c — SQL for an account's contacts and inquiries
+ * (inquiries are events of kind 'inquiry' since schema 4)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -220,8 +221,11 @@ lia_inquiry_store_insert (LiaDatabase             *db,
                           GError                 **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "INSERT INTO inquiries (id, account_id, asked_at, channel, question, advice, staff_id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO events (id, account_id, kind, opened_at, source, summary, details, staff_id,"
+    "                    status, resolved_at)"
+    " VALUES (?1, ?2, 'inquiry', ?3, ?4, ?5, ?6, ?7,"
+    "         CASE WHEN ?6 <> '' THEN 'resolved' ELSE 'open' END,"
+    "         CASE WHEN ?6 <> '' THEN ?3 END)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -247,7 +251,7 @@ lia_inquiry_store_delete (LiaDatabase  *db,
                           GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "DELETE FROM inquiries WHERE id = ?", error);
+    "DELETE FROM events WHERE id = ? AND kind = 'inquiry'", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -264,9 +268,9 @@ lia_inquiry_store_for_account (LiaDatabase  *db,
                                GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT i.id, i.account_id, i.asked_at, i.channel, i.question, i.advice, i.staff_id, s.name"
-    " FROM inquiries i LEFT JOIN staff s ON s.id = i.staff_id"
-    " WHERE i.account_id = ? ORDER BY i.asked_at DESC, i.id DESC", error);
+    "SELECT i.id, i.account_id, i.opened_at, i.source, i.summary, i.details, i.staff_id, s.name"
+    " FROM events i LEFT JOIN staff s ON s.id = i.staff_id"
+    " WHERE i.account_id = ? AND i.kind = 'inquiry' ORDER BY i.opened_at DESC, i.id DESC", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -307,11 +307,204 @@ static const char schema_v3[] =
   "    VALUES (new.id, new.account_id, new.role, new.created_at);"
   "END;";
 
+/* Version 4: maintenance events, outsourced vendors and SLA targets.
+ *
+ * One events table holds every maintenance-related event: incidents,
+ * scheduled work, requests, proposals, customer inquiries and contacts
+ * made (call, visit, email). The v3 contact_log and the v1 inquiries
+ * move into it, so the timeline, the portfolio roll-ups and contact
+ * coverage read one source of truth.
+ *
+ * Each event keeps the SLA targets and business hours of its account's
+ * plan as they were when it opened, and four instants the model
+ * recomputes on every change (lia-sla.c): when the response and the
+ * resolution clock are or will be breached, the first of them, and when
+ * a running clock falls at risk. SQL can then filter and count SLA
+ * states at any "now" without knowing about business hours. */
+static const char schema_v4[] =
+  "ALTER TABLE service_plans ADD COLUMN business_hours TEXT;"
+  "UPDATE service_plans SET business_hours = 'tz=Europe/Berlin;mon-fri=08:00-18:00'"
+  "  WHERE id IN ('basic', 'standard');"
+
+  /* Hours in the preferences, seconds here like every other duration. */
+  "CREATE TABLE sla_targets ("
+  "  plan_id TEXT NOT NULL REFERENCES service_plans (id) ON DELETE CASCADE,"
+  "  severity TEXT NOT NULL CHECK (severity IN ('critical', 'high', 'medium', 'low')),"
+  "  response_secs INTEGER NOT NULL CHECK (response_secs > 0),"
+  "  resolution_secs INTEGER NOT NULL CHECK (resolution_secs >= response_secs),"
+  "  PRIMARY KEY (plan_id, severity)) WITHOUT ROWID;"
+  "INSERT INTO sla_targets (plan_id, severity, response_secs, resolution_secs)"
+  "  SELECT p.id, t.severity, t.response * 3600, t.resolution * 3600"
+  "  FROM service_plans p JOIN ("
+  "    SELECT 'basic' AS plan, 'critical' AS severity, 8 AS response, 40 AS resolution"
+  "    UNION ALL SELECT 'basic', 'high', 16, 80"
+  "    UNION ALL SELECT 'basic', 'medium', 24, 120"
+  "    UNION ALL SELECT 'basic', 'low', 40, 200"
+  "    UNION ALL SELECT 'standard', 'critical', 4, 24"
+  "    UNION ALL SELECT 'standard', 'high', 8, 40"
+  "    UNION ALL SELECT 'standard', 'medium', 16, 80"
+  "    UNION ALL SELECT 'standard', 'low', 24, 120"
+  "    UNION ALL SELECT 'premium', 'critical', 1, 8"
+  "    UNION ALL SELECT 'premium', 'high', 2, 24"
+  "    UNION ALL SELECT 'premium', 'medium', 8, 48"
+  "    UNION ALL SELECT 'premium', 'low', 24, 96"
+  "    UNION ALL SELECT 'enterprise', 'critical', 1, 4"
+  "    UNION ALL SELECT 'enterprise', 'high', 1, 12"
+  "    UNION ALL SELECT 'enterprise', 'medium', 4, 24"
+  "    UNION ALL SELECT 'enterprise', 'low', 8, 72) t ON t.plan = p.id;"
+
+  "CREATE TABLE vendors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  contact_name TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  /* The plan whose targets they signed up to; NULL: each customer's own. */
+  "  sla_plan_id TEXT REFERENCES service_plans (id),"
+  "  active INTEGER NOT NULL DEFAULT 1);"
+  "CREATE UNIQUE INDEX vendors_name ON vendors (name COLLATE NOCASE);"
+
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('incident', 'maintenance', 'request', 'proposal',"
+  "    'inquiry', 'call', 'visit', 'email')),"
+  "  summary TEXT NOT NULL,"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  severity TEXT CHECK (severity IN ('critical', 'high', 'medium', 'low')),"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'in-progress', 'waiting', 'resolved', 'closed')),"
+  "  source TEXT NOT NULL DEFAULT 'phone'"
+  "    CHECK (source IN ('phone', 'email', 'portal', 'meeting', 'visit')),"
+  "  opened_at INTEGER NOT NULL,"
+  "  responded_at INTEGER,"
+  "  resolved_at INTEGER,"
+  "  staff_id INTEGER REFERENCES staff (id),"
+  "  vendor_id INTEGER REFERENCES vendors (id),"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  response_target INTEGER,"
+  "  resolution_target INTEGER,"
+  "  business_hours TEXT,"
+  "  response_breach_at INTEGER,"
+  "  resolution_breach_at INTEGER,"
+  "  breach_at INTEGER,"
+  "  risk_at INTEGER,"
+  "  CHECK (staff_id IS NULL OR vendor_id IS NULL),"
+  "  CHECK (responded_at IS NULL OR responded_at >= opened_at),"
+  "  CHECK (resolved_at IS NULL OR resolved_at >= opened_at),"
+  "  CHECK (responded_at IS NULL OR resolved_at IS NULL OR responded_at <= resolved_at));"
+
+  /* The timeline pages by (time, id) newest first, overall or filtered
+   * by one column; each of these serves one filter in that order. */
+  "CREATE INDEX events_time ON events (opened_at, id);"
+  "CREATE INDEX events_account ON events (account_id, opened_at, id);"
+  "CREATE INDEX events_kind ON events (kind, opened_at, id);"
+  "CREATE INDEX events_status ON events (status, opened_at, id);"
+  "CREATE INDEX events_staff ON events (staff_id, opened_at, id) WHERE staff_id IS NOT NULL;"
+  "CREATE INDEX events_vendor ON events (vendor_id, opened_at, id) WHERE vendor_id IS NOT NULL;"
+  /* Roll-ups: open events and SLA breaches per account. */
+  "CREATE INDEX events_open ON events (account_id, status)"
+  "  WHERE status IN ('open', 'in-progress', 'waiting');"
+  "CREATE INDEX events_breach ON events (account_id, breach_at) WHERE breach_at IS NOT NULL;"
+
+  "INSERT INTO events (account_id, kind, summary, status, source, opened_at, resolved_at,"
+  "                    staff_id, contact_id)"
+  "  SELECT account_id, kind, notes, 'closed',"
+  "    CASE kind WHEN 'call' THEN 'phone' WHEN 'email' THEN 'email' ELSE 'visit' END,"
+  "    happened_at, happened_at, staff_id, contact_id"
+  "  FROM contact_log ORDER BY happened_at, id;"
+  "INSERT INTO events (account_id, kind, summary, details, status, source, opened_at,"
+  "                    resolved_at, staff_id, contact_id)"
+  "  SELECT account_id, 'inquiry', question, advice,"
+  "    CASE WHEN advice <> '' THEN 'resolved' ELSE 'open' END,"
+  "    channel, asked_at, CASE WHEN advice <> '' THEN asked_at END, staff_id, contact_id"
+  "  FROM inquiries ORDER BY asked_at, id;"
+  "DROP TABLE contact_log;"
+  "DROP TABLE inquiries;"
+
+  /* The same bookkeeping the contact log had, now on contact events. */
+  "CREATE TRIGGER events_contact_insert AFTER INSERT ON events"
+  "  WHEN new.kind IN ('call', 'visit', 'email') BEGIN"
+  "  UPDATE accounts SET last_contact_at = max (coalesce (last_contact_at, 0), new.opened_at)"
+  "    WHERE id = new.account_id;"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    max (coalesce (group_last_contact_at, 0), new.opened_at)"
+  "    WHERE id = (SELECT root_id FROM accounts WHERE id = new.account_id);"
+  "END;"
+  "CREATE TRIGGER events_contact_delete AFTER DELETE ON events"
+  "  WHEN old.kind IN ('call', 'visit', 'email') BEGIN"
+  "  UPDATE accounts SET last_contact_at ="
+  "    (SELECT max (opened_at) FROM events"
+  "     WHERE account_id = old.account_id AND kind IN ('call', 'visit', 'email'))"
+  "    WHERE id = old.account_id;"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = accounts.id)"
+  "    WHERE id = (SELECT root_id FROM accounts WHERE id = old.account_id);"
+  "END;"
+  "CREATE TRIGGER events_contact_update AFTER UPDATE OF account_id, opened_at, kind ON events"
+  "  WHEN old.kind IN ('call', 'visit', 'email') OR new.kind IN ('call', 'visit', 'email') BEGIN"
+  "  UPDATE accounts SET last_contact_at ="
+  "    (SELECT max (opened_at) FROM events"
+  "     WHERE account_id = accounts.id AND kind IN ('call', 'visit', 'email'))"
+  "    WHERE id IN (old.account_id, new.account_id);"
+  "  UPDATE accounts SET group_last_contact_at ="
+  "    (SELECT max (m.last_contact_at) FROM accounts m WHERE m.root_id = accounts.id)"
+  "    WHERE id IN (SELECT root_id FROM accounts WHERE id IN (old.account_id, new.account_id));"
+  "END;"
+  /* Contacts' latest event per account, for the trigger above. */
+  "CREATE INDEX events_contact_time ON events (account_id, opened_at)"
+  "  WHERE kind IN ('call', 'visit', 'email');"
+
+  /* Every status an event went through, written by the model with its
+   * clock and actor; the account is repeated so an account's or a
+   * portfolio's timeline reads one index. */
+  "CREATE TABLE event_status_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  account_id INTEGER NOT NULL,"
+  "  changed_at INTEGER NOT NULL,"
+  "  from_status TEXT,"
+  "  to_status TEXT NOT NULL,"
+  "  actor TEXT NOT NULL);"
+  "CREATE INDEX event_status_history_event ON event_status_history (event_id, changed_at, id);"
+  "CREATE INDEX event_status_history_time ON event_status_history (changed_at, id);"
+  "CREATE INDEX event_status_history_account ON event_status_history"
+  "  (account_id, changed_at, id);"
+  "INSERT INTO event_status_history (event_id, account_id, changed_at, from_status, to_status, actor)"
+  "  SELECT id, account_id, opened_at, NULL, status, 'migration' FROM events;"
+  "CREATE TRIGGER events_history_account AFTER UPDATE OF account_id ON events BEGIN"
+  "  UPDATE event_status_history SET account_id = new.account_id WHERE event_id = new.id;"
+  "END;"
+
+  /* The system lane of the timeline pages these by time as well. */
+  "CREATE INDEX audit_log_time ON audit_log (changed_at, id);"
+  "CREATE INDEX account_notes_time ON account_notes (noted_at, id);"
+
+  "CREATE VIRTUAL TABLE event_fts USING fts5 ("
+  "  summary, details,"
+  "  content = 'events', content_rowid = 'id',"
+  "  prefix = '2 3',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO event_fts (event_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+  "  INSERT INTO event_fts (rowid, summary, details) VALUES (new.id, new.summary, new.details);"
+  "END;"
+  "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
+  "  INSERT INTO event_fts (event_fts, rowid, summary, details)"
+  "    VALUES ('delete', old.id, old.summary, old.details);"
+  "END;"
+  "CREATE TRIGGER events_fts_update AFTER UPDATE OF summary, details ON events BEGIN"
+  "  INSERT INTO event_fts (event_fts, rowid, summary, details)"
+  "    VALUES ('delete', old.id, old.summary, old.details);"
+  "  INSERT INTO event_fts (rowid, summary, details) VALUES (new.id, new.summary, new.details);"
+  "END;";
+
 static const char * const steps[] = {
   NULL,       /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LIA_SCHEMA_VERSION + 1);

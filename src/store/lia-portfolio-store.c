@@ -15,27 +15,35 @@
 
 /* The roll-up of every node in `roots` over its whole subtree, in one
  * recursive query: for a node's own children when a group is expanded.
- * Closed accounts are part of the tree but not counted. Open events, SLA
- * breaches, the next review and overdue follow-ups come with the timeline
- * and calendar; until then they are NULL ("—"). */
+ * Closed accounts are part of the tree but not counted. Open events and
+ * SLA breaches (of the last 90 days, up to :now) count each member's
+ * events through their partial indexes; the next review and overdue
+ * follow-ups come with the calendar and are NULL ("—") until then. */
 #define SUBTREE_ROLLUP_SQL(roots_cte)                                          \
   "WITH RECURSIVE roots (id) AS (" roots_cte "),"                              \
   " sub (root, id) AS ("                                                       \
   "   SELECT id, id FROM roots"                                                \
   "   UNION ALL SELECT sub.root, c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)," \
-  " agg (root, n, total, ncur, last_contact) AS ("                             \
+  " agg (root, n, total, ncur, last_contact, open_events, breaches) AS ("     \
   "   SELECT sub.root,"                                                        \
   "     count (*) FILTER (WHERE m.state <> 'closed'),"                         \
   "     coalesce (sum (m.contract_value) FILTER (WHERE m.state <> 'closed'), 0)," \
   "     count (DISTINCT m.currency) FILTER (WHERE m.state <> 'closed'),"       \
-  "     max (m.last_contact_at)"                                               \
+  "     max (m.last_contact_at)," MEMBER_EVENT_COUNTS                           \
   "   FROM sub JOIN accounts m ON m.id = sub.id GROUP BY sub.root)"            \
   ROLLUP_SELECT
+
+#define MEMBER_EVENT_COUNTS                                                    \
+  "   sum ((SELECT count (*) FROM events e WHERE e.account_id = m.id"          \
+  "         AND e.status IN ('open', 'in-progress', 'waiting'))),"             \
+  "   sum ((SELECT count (*) FROM events e WHERE e.account_id = m.id"          \
+  "         AND e.breach_at > :now - 90 * 86400 AND e.breach_at <= :now))"
 
 #define ROLLUP_SELECT                                                          \
   " SELECT " LIA_ACCOUNT_COLUMNS ","                                           \
   "   EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id),"             \
-  "   agg.n, agg.total, agg.ncur, agg.last_contact, NULL, NULL, NULL, NULL"    \
+  "   agg.n, agg.total, agg.ncur, agg.last_contact, agg.open_events, agg.breaches," \
+  "   NULL, NULL"                                                              \
   " FROM agg JOIN accounts a ON a.id = agg.root"                               \
   LIA_ACCOUNT_STAFF_JOINS                                                      \
   " ORDER BY a.name COLLATE NOCASE, a.id"
@@ -44,12 +52,12 @@
  * or sites, and root_id names each member's group, so one pass over the
  * accounts_root index rolls them all up. */
 static const char groups_sql[] =
-  "WITH agg (root, n, total, ncur, last_contact) AS ("
+  "WITH agg (root, n, total, ncur, last_contact, open_events, breaches) AS ("
   "  SELECT m.root_id,"
   "    count (*) FILTER (WHERE m.state <> 'closed'),"
   "    coalesce (sum (m.contract_value) FILTER (WHERE m.state <> 'closed'), 0),"
   "    count (DISTINCT m.currency) FILTER (WHERE m.state <> 'closed'),"
-  "    max (m.last_contact_at)"
+  "    max (m.last_contact_at)," MEMBER_EVENT_COUNTS
   "  FROM accounts m"
   "  WHERE m.root_id IN (SELECT root_id FROM accounts WHERE parent_id IS NOT NULL)"
   "  GROUP BY m.root_id)"
@@ -167,6 +175,7 @@ static gboolean
 run_rollup (LiaDatabase  *db,
             const char   *sql,
             gint64        id,
+            gint64        now,
             LiaRowFunc    func,
             gpointer      user_data,
             GError      **error)
@@ -179,36 +188,41 @@ run_rollup (LiaDatabase  *db,
 
   if ((index = sqlite3_bind_parameter_index (stmt, ":id")) > 0)
     sqlite3_bind_int64 (stmt, index, id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
+    sqlite3_bind_int64 (stmt, index, now);
   return lia_database_each_row (db, stmt, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_groups (LiaDatabase  *db,
+                            gint64        now,
                             LiaRowFunc    func,
                             gpointer      user_data,
                             GError      **error)
 {
-  return run_rollup (db, groups_sql, 0, func, user_data, error);
+  return run_rollup (db, groups_sql, 0, now, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_children (LiaDatabase  *db,
                               gint64        parent_id,
+                              gint64        now,
                               LiaRowFunc    func,
                               gpointer      user_data,
                               GError      **error)
 {
-  return run_rollup (db, children_sql, parent_id, func, user_data, error);
+  return run_rollup (db, children_sql, parent_id, now, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_node (LiaDatabase  *db,
                           gint64        id,
+                          gint64        now,
                           LiaRowFunc    func,
                           gpointer      user_data,
                           GError      **error)
 {
-  return run_rollup (db, node_sql, id, func, user_data, error);
+  return run_rollup (db, node_sql, id, now, func, user_data, error);
 }
 
 /* @root_id and everything below it, parents before children. */
@@ -382,7 +396,10 @@ lia_portfolio_store_workload (LiaDatabase  *db,
     "  WHERE a.manager_id IS NOT NULL AND a.state <> 'closed'"
     "  GROUP BY a.manager_id)"
     " SELECT s.id, s.name, s.active, coalesce (l.major, 0), coalesce (l.portfolios, 0),"
-    "   coalesce (l.total, 0), NULL, NULL, l.currency"
+    "   coalesce (l.total, 0),"
+    "   (SELECT count (*) FROM accounts m JOIN events e ON e.account_id = m.id"
+    "    WHERE m.manager_id = s.id AND e.status IN ('open', 'in-progress', 'waiting')),"
+    "   NULL, l.currency"
     " FROM staff s LEFT JOIN load l ON l.manager_id = s.id"
     " WHERE s.role = 'account-manager' OR l.manager_id IS NOT NULL"
     " ORDER BY s.name COLLATE NOCASE, s.id", error);
@@ -435,8 +452,10 @@ lia_portfolio_store_log_contact (LiaDatabase  *db,
                                  GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "INSERT INTO contact_log (account_id, contact_id, kind, happened_at, staff_id, notes)"
-    " VALUES (?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO events (account_id, contact_id, kind, opened_at, resolved_at, staff_id,"
+    "                    summary, status, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 'closed',"
+    "         CASE ?3 WHEN 'call' THEN 'phone' WHEN 'email' THEN 'email' ELSE 'visit' END)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -463,8 +482,9 @@ lia_portfolio_store_contact_log (LiaDatabase  *db,
                                  GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT id, account_id, contact_id, kind, happened_at, staff_id, notes FROM contact_log"
-    " WHERE account_id = ? ORDER BY happened_at DESC, id DESC", error);
+    "SELECT id, account_id, contact_id, kind, opened_at, staff_id, summary FROM events"
+    " WHERE account_id = ? AND kind IN ('call', 'visit', 'email')"
+    " ORDER BY opened_at DESC, id DESC", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -88,16 +88,19 @@ gboolean lia_portfolio_store_set_parent      (LiaDatabase  *db,
                                               gint64        updated_at,
                                               GError      **error);
 gboolean lia_portfolio_store_groups          (LiaDatabase  *db,
+                                              gint64        now,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
 gboolean lia_portfolio_store_children        (LiaDatabase  *db,
                                               gint64        parent_id,
+                                              gint64        now,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
 gboolean lia_portfolio_store_node            (LiaDatabase  *db,
                                               gint64        id,
+                                              gint64        now,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
