@@ -209,28 +209,48 @@ static const char * const csv_header[] = {
   "number", "name", "segment", "state", "manager", "contract_value", "currency", "last_verified", NULL,
 };
 
-/* `account list --format csv [--all]`, checked and parsed; the header row
- * is checked and left out. */
+/* A listing's CSV output, checked and parsed: @header first, every row
+ * as wide. The header row is left out. */
+static GPtrArray *
+parse_listing (Run                *run,
+               const char * const *header)
+{
+  GPtrArray *records;
+
+  assert_succeeded (run);
+  records = parse_csv (run->out);
+  if (records == NULL)
+    g_error ("not RFC 4180 CSV:\n%s", run->out);
+  g_assert_cmpuint (records->len, >=, 1);
+  g_assert_true (g_strv_equal (g_ptr_array_index (records, 0), header));
+  for (guint i = 1; i < records->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (records, i)), ==, g_strv_length ((char **)header));
+  g_ptr_array_remove_index (records, 0);
+  return records;
+}
+
+/* `account list --format csv [--all]`, checked and parsed. */
 static GPtrArray *
 list_csv (Fixture  *f,
           gboolean  all)
 {
   g_auto(Run) run = all ? run (f, "account", "list", "--format", "csv", "--all")
                         : run (f, "account", "list", "--format", "csv");
-  GPtrArray *records;
-  char **header;
 
-  assert_succeeded (&run);
-  records = parse_csv (run.out);
-  if (records == NULL)
-    g_error ("not RFC 4180 CSV:\n%s", run.out);
-  g_assert_cmpuint (records->len, >=, 1);
-  header = g_ptr_array_index (records, 0);
-  g_assert_true (g_strv_equal ((const char * const *)header, csv_header));
-  for (guint i = 1; i < records->len; i++)
-    g_assert_cmpuint (g_strv_length (g_ptr_array_index (records, i)), ==, g_strv_length ((char **)csv_header));
-  g_ptr_array_remove_index (records, 0);
-  return records;
+  return parse_listing (&run, csv_header);
+}
+
+static const char * const event_csv_header[] = {
+  "id", "opened", "account", "kind", "status", "severity", "performer", "sla_state", "summary", NULL,
+};
+
+/* `event list --format csv`, checked and parsed. */
+static GPtrArray *
+list_events_csv (Fixture *f)
+{
+  g_auto(Run) run = run (f, "event", "list", "--format", "csv");
+
+  return parse_listing (&run, event_csv_header);
 }
 
 static void
@@ -594,6 +614,156 @@ test_too_new_database (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* --- events and vendors --- */
+
+/* An account and a vendor to file events under. */
+static void
+add_account_and_vendor (Fixture *f)
+{
+  g_auto(Run) account = run (f, "account", "add", "--number", "EV-1", "--name", "Events, \"Inc\"",
+                             "--segment", "small-business");
+  g_auto(Run) vendor = run (f, "vendor", "add", "--name", "Fixit Ltd", "--contact", "Bea Fixer",
+                            "--email", "bea@fixit.test", "--plan", "premium");
+
+  assert_succeeded (&account);
+  assert_succeeded (&vendor);
+  g_assert_cmpstr (vendor.out, ==, "Fixit Ltd\n");
+}
+
+static void
+test_vendors (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const header[] = { "name", "contact", "email", "phone", "plan", "active", NULL };
+  g_auto(Run) list = { 0 }, again = { 0 }, bad_plan = { 0 }, bad_email = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  char **row;
+
+  add_account_and_vendor (f);
+  again = run (f, "vendor", "add", "--name", "fixit ltd");
+  assert_failed (&again, "fixit ltd");
+  bad_plan = run (f, "vendor", "add", "--name", "Gold Co", "--plan", "gold");
+  assert_failed (&bad_plan, "gold");
+  bad_email = run (f, "vendor", "add", "--name", "Mail Co", "--email", "nowhere");
+  assert_failed (&bad_email, "@");
+
+  list = run (f, "vendor", "list", "--format", "csv");
+  rows = parse_listing (&list, header);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[0], ==, "Fixit Ltd");
+  g_assert_cmpstr (row[1], ==, "Bea Fixer");
+  g_assert_cmpstr (row[2], ==, "bea@fixit.test");
+  g_assert_cmpstr (row[4], ==, "premium");
+  g_assert_cmpstr (row[5], ==, "yes");
+}
+
+static void
+test_events (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Run) add = { 0 }, resolve = { 0 }, show = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *id = NULL;
+  char **row;
+
+  add_account_and_vendor (f);
+  add = run (f, "event", "add", "--account", "EV-1", "--kind", "incident", "--summary",
+             "Boiler \"B2\" down, again", "--severity", "high", "--source", "email",
+             "--vendor", "fixit ltd", "--opened", "2024-03-05 14:30");
+  assert_succeeded (&add);
+  g_assert_true (g_regex_match_simple ("^[0-9]+\n$", add.out, 0, 0));
+  id = g_strndup (add.out, strlen (add.out) - 1);
+
+  rows = list_events_csv (f);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[0], ==, id);
+  g_assert_cmpstr (row[1], ==, "2024-03-05 14:30");
+  g_assert_cmpstr (row[2], ==, "Events, \"Inc\"");
+  g_assert_cmpstr (row[3], ==, "incident");
+  g_assert_cmpstr (row[4], ==, "open");
+  g_assert_cmpstr (row[5], ==, "high");
+  g_assert_cmpstr (row[6], ==, "Fixit Ltd");
+  g_assert_cmpstr (row[8], ==, "Boiler \"B2\" down, again");
+
+  resolve = run (f, "event", "set-status", id, "resolved");
+  assert_succeeded (&resolve);
+  show = run (f, "event", "show", id);
+  assert_succeeded (&show);
+  g_assert_nonnull (strstr (show.out, "status:              resolved\n"));
+  g_assert_nonnull (strstr (show.out, "performed by:        Fixit Ltd (vendor)\n"));
+  g_assert_nonnull (strstr (show.out, "opened:              2024-03-05 14:30\n"));
+  g_assert_true (g_regex_match_simple ("history: +[0-9-]+ [0-9:]+ open → resolved by ", show.out, 0, 0));
+  g_assert_false (g_regex_match_simple ("resolved: +not yet", show.out, 0, 0));
+
+  /* Showing or changing what is not there fails by id. */
+  {
+    g_auto(Run) missing = run (f, "event", "show", "4040");
+    g_auto(Run) nobody = run (f, "event", "set-status", "4040", "closed");
+
+    assert_failed (&missing, "4040");
+    assert_failed (&nobody, "4040");
+  }
+}
+
+static void
+test_event_bad_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) kind = { 0 }, status = { 0 }, sla = { 0 }, both = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  add_account_and_vendor (f);
+  kind = run (f, "event", "add", "--account", "EV-1", "--kind", "meltdown", "--summary", "Boom");
+  assert_failed (&kind, "meltdown");
+  g_assert_cmpint (kind.status, ==, 2);
+  g_assert_nonnull (strstr (kind.err, "incident, maintenance, request"));
+
+  status = run (f, "event", "set-status", "1", "exploded");
+  assert_failed (&status, "in-progress");
+  g_assert_cmpint (status.status, ==, 2);
+  sla = run (f, "event", "list", "--sla", "late");
+  assert_failed (&sla, "at-risk");
+  g_assert_cmpint (sla.status, ==, 2);
+  both = run (f, "event", "add", "--account", "EV-1", "--kind", "visit", "--summary", "Both",
+              "--staff", "Someone", "--vendor", "Fixit Ltd");
+  assert_failed (&both, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  rows = list_events_csv (f);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+/* The model refuses what cannot be; nothing is written. */
+static void
+test_event_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) first = { 0 }, empty = { 0 }, future = { 0 }, stranger = { 0 };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  add_account_and_vendor (f);
+  first = run (f, "event", "add", "--account", "EV-1", "--kind", "request", "--summary", "New badge");
+  assert_succeeded (&first);
+  before = list_events_csv (f);
+
+  empty = run (f, "event", "add", "--account", "EV-1", "--kind", "incident", "--summary", "  ");
+  assert_failed (&empty, "summary");
+  g_assert_cmpint (empty.status, ==, 1);
+  future = run (f, "event", "add", "--account", "EV-1", "--kind", "incident", "--summary", "Later",
+                "--opened", "2999-01-01 00:00");
+  assert_failed (&future, "future");
+  stranger = run (f, "event", "add", "--account", "EV-1", "--kind", "incident", "--summary", "Who",
+                  "--vendor", "Nobody GmbH");
+  assert_failed (&stranger, "Nobody GmbH");
+
+  after = list_events_csv (f);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpuint (after->len, ==, 1);
+}
+
 static guint
 count_entries (const char *path)
 {
@@ -672,6 +842,10 @@ main (int   argc,
   ADD ("garbage-database", test_garbage_database);
   ADD ("too-new-database", test_too_new_database);
   ADD ("data-dir", test_data_dir);
+  ADD ("vendors", test_vendors);
+  ADD ("events", test_events);
+  ADD ("event-bad-words", test_event_bad_words);
+  ADD ("event-refused", test_event_refused);
 
 #undef ADD
 

@@ -18,99 +18,19 @@
 #include "lia-account-repository.h"
 #include "lia-book.h"
 #include "lia-cli.h"
-#include "lia-choice.h"
+#include "lia-cli-private.h"
 #include "lia-enum-types.h"
 #include "lia-history-entry.h"
 #include "lia-money.h"
 #include "lia-sample-data.h"
 #include "lia-staff-member.h"
 
-enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
-
 typedef struct
 {
-  const char *name;
-  int       (*run) (LiaBook *book, int argc, char **argv);
-  const char *usage;
+  const char    *name;
+  LiaCliRunFunc  run;
+  const char    *usage;
 } Command;
-
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("liaison: %s\n", message);
-  return EXIT_FAILED;
-}
-
-static int
-usage (const char *text)
-{
-  g_printerr ("liaison: %s\n", text);
-  return EXIT_USAGE;
-}
-
-/* Accepts a segment's id ("key-account") or its name ("Key account"). */
-static const char *
-resolve_segment (LiaBook    *book,
-                 const char *text)
-{
-  GListModel *segments = lia_book_get_segments (book);
-  guint n = g_list_model_get_n_items (segments);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaChoice) choice = g_list_model_get_item (segments, i);
-
-      if (g_ascii_strcasecmp (lia_choice_get_id (choice), text) == 0 ||
-          g_ascii_strcasecmp (lia_choice_get_name (choice), text) == 0)
-        return lia_book_get_segment_name (book, lia_choice_get_id (choice))
-               ? lia_choice_get_id (choice) : NULL;
-    }
-
-  return NULL;
-}
-
-static char *
-known_segments (LiaBook *book)
-{
-  GListModel *segments = lia_book_get_segments (book);
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (segments); i++)
-    {
-      g_autoptr(LiaChoice) choice = g_list_model_get_item (segments, i);
-
-      g_string_append_printf (known, "%s%s", i ? ", " : "", lia_choice_get_id (choice));
-    }
-
-  return g_string_free (g_steal_pointer (&known), FALSE);
-}
-
-/* Parses a command's own options; leaves positional arguments in argv. */
-static gboolean
-parse_options (const char    *command,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               GError       **error)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (command);
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, argc, argv, error);
-}
 
 static int
 account_add (LiaBook  *book,
@@ -134,17 +54,17 @@ account_add (LiaBook  *book,
   const char *segment_id;
   gint64 minor = 0;
 
-  if (!parse_options ("account add", entries, &argc, &argv, &error))
-    return usage (error->message);
+  if (!lia_cli_parse_options ("account add", entries, &argc, &argv, &error))
+    return lia_cli_usage (error->message);
   if (!number || !name || !segment)
-    return usage ("account add needs --number, --name and --segment");
+    return lia_cli_usage ("account add needs --number, --name and --segment");
   if (argc > 1)
-    return usage ("account add takes no positional arguments");
+    return lia_cli_usage ("account add takes no positional arguments");
 
-  if (!(segment_id = resolve_segment (book, segment)))
+  if (!(segment_id = lia_cli_resolve_choice (lia_book_get_segments (book), segment)))
     {
-      g_autofree char *known = known_segments (book);
-      return fail ("unknown segment “%s” (known: %s)", segment, known);
+      g_autofree char *known = lia_cli_known_choices (lia_book_get_segments (book));
+      return lia_cli_fail ("unknown segment “%s” (known: %s)", segment, known);
     }
 
   lia_account_set_number (account, number);
@@ -154,13 +74,13 @@ account_add (LiaBook  *book,
   if (currency)
     lia_account_set_currency (account, currency);
   if (value && !lia_money_parse (value, lia_account_get_currency (account), &minor, &error))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
   lia_account_set_contract_value (account, minor);
 
   /* Scripts name managers; one not yet on file is added as staff, in the
    * same transaction as the account, so a refused account adds nobody. */
   if (!lia_book_begin (book, &error))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
 
   if (manager)
     {
@@ -170,7 +90,7 @@ account_add (LiaBook  *book,
           !lia_book_add_staff (book, manager, LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, &manager_id, &error))
         {
           lia_book_rollback (book);
-          return fail ("%s", error->message);
+          return lia_cli_fail ("%s", error->message);
         }
       lia_account_set_manager_id (account, manager_id);
     }
@@ -178,45 +98,13 @@ account_add (LiaBook  *book,
   if (!lia_account_repository_create (lia_book_get_accounts (book), account, &error))
     {
       lia_book_rollback (book);
-      return fail ("%s", error->message);
+      return lia_cli_fail ("%s", error->message);
     }
   if (!lia_book_commit (book, &error))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
 
   g_print ("%s\n", lia_account_get_number (account));
   return EXIT_OK;
-}
-
-/* RFC 4180: quote a field when it holds a separator, quote or line break. */
-static void
-print_csv_field (const char *value,
-                 gboolean    last)
-{
-  value = value ? value : "";
-
-  if (strpbrk (value, ",\"\r\n"))
-    {
-      g_autoptr(GString) quoted = g_string_new (value);
-
-      g_string_replace (quoted, "\"", "\"\"", 0);
-      g_print ("\"%s\"", quoted->str);
-    }
-  else
-    g_print ("%s", value);
-
-  g_print (last ? "\r\n" : ",");
-}
-
-static char *
-format_date (gint64 unix_time)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (unix_time == 0)
-    return g_strdup ("");
-
-  dt = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (dt, "%Y-%m-%d");
 }
 
 static int
@@ -236,11 +124,10 @@ account_list (LiaBook  *book,
   gboolean csv;
   guint n;
 
-  if (!parse_options ("account list", entries, &argc, &argv, &error))
-    return usage (error->message);
-  if (format && !g_str_equal (format, "csv") && !g_str_equal (format, "text"))
-    return usage ("--format is csv or text");
-  csv = format && g_str_equal (format, "csv");
+  if (!lia_cli_parse_options ("account list", entries, &argc, &argv, &error))
+    return lia_cli_usage (error->message);
+  if (!lia_cli_check_format (format, &csv))
+    return lia_cli_usage ("--format is csv or text");
 
   /* The same lazy list the window shows, walked page by page. */
   list = lia_account_list_new (book);
@@ -253,21 +140,21 @@ account_list (LiaBook  *book,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaAccount) a = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *verified = format_date (lia_account_get_last_verified_at (a));
+      g_autofree char *verified = lia_cli_format_date (lia_account_get_last_verified_at (a));
       const char *state = lia_enum_to_nick (LIA_TYPE_ACCOUNT_STATE, lia_account_get_state (a));
 
       if (csv)
         {
           g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, lia_account_get_contract_value (a));
 
-          print_csv_field (lia_account_get_number (a), FALSE);
-          print_csv_field (lia_account_get_name (a), FALSE);
-          print_csv_field (lia_account_get_segment_id (a), FALSE);
-          print_csv_field (state, FALSE);
-          print_csv_field (lia_account_get_manager_name (a), FALSE);
-          print_csv_field (value, FALSE);
-          print_csv_field (lia_account_get_currency (a), FALSE);
-          print_csv_field (verified, TRUE);
+          lia_cli_print_csv_field (lia_account_get_number (a), FALSE);
+          lia_cli_print_csv_field (lia_account_get_name (a), FALSE);
+          lia_cli_print_csv_field (lia_account_get_segment_id (a), FALSE);
+          lia_cli_print_csv_field (state, FALSE);
+          lia_cli_print_csv_field (lia_account_get_manager_name (a), FALSE);
+          lia_cli_print_csv_field (value, FALSE);
+          lia_cli_print_csv_field (lia_account_get_currency (a), FALSE);
+          lia_cli_print_csv_field (verified, TRUE);
         }
       else
         g_print ("%-12s  %-40s  %-14s  %-8s  %s\n", lia_account_get_number (a),
@@ -276,18 +163,6 @@ account_list (LiaBook  *book,
     }
 
   return EXIT_OK;
-}
-
-static LiaAccount *
-find_account (LiaBook    *book,
-              const char *number)
-{
-  g_autoptr(GError) error = NULL;
-  LiaAccount *account;
-
-  if (!(account = lia_account_repository_lookup_by_number (lia_book_get_accounts (book), number, &error)))
-    fail ("no account numbered “%s”", number);
-  return account;
 }
 
 static void
@@ -316,7 +191,7 @@ print_history (LiaBook    *book,
   for (guint i = 0; history && i < g_list_model_get_n_items (history); i++)
     {
       g_autoptr(LiaHistoryEntry) h = g_list_model_get_item (history, i);
-      g_autofree char *when = format_date (lia_history_entry_get_changed_at (h));
+      g_autofree char *when = lia_cli_format_date (lia_history_entry_get_changed_at (h));
       int from = lia_history_entry_get_from_state (h);
 
       g_print ("  history:        %s %s → %s by %s: %s\n", when,
@@ -336,12 +211,12 @@ account_show (LiaBook  *book,
   const char *plan;
 
   if (argc != 2)
-    return usage ("account show takes one account number");
-  if (!(a = find_account (book, argv[1])))
+    return lia_cli_usage ("account show takes one account number");
+  if (!(a = lia_cli_find_account (book, argv[1])))
     return EXIT_FAILED;
 
   value = lia_account_format_contract_value (a);
-  verified = format_date (lia_account_get_last_verified_at (a));
+  verified = lia_cli_format_date (lia_account_get_last_verified_at (a));
   plan = lia_account_get_service_plan_id (a);
 
   g_print ("number:           %s\n", lia_account_get_number (a));
@@ -373,17 +248,17 @@ account_set_state (LiaBook  *book,
   g_autoptr(LiaAccount) account = NULL;
   int state;
 
-  if (!parse_options ("account set-state", entries, &argc, &argv, &error))
-    return usage (error->message);
+  if (!lia_cli_parse_options ("account set-state", entries, &argc, &argv, &error))
+    return lia_cli_usage (error->message);
   if (argc != 3)
-    return usage ("account set-state takes an account number and a state");
+    return lia_cli_usage ("account set-state takes an account number and a state");
   if (!lia_enum_from_nick (LIA_TYPE_ACCOUNT_STATE, argv[2], &state))
-    return usage ("states are prospect, opening, active, dormant, closing, closed");
-  if (!(account = find_account (book, argv[1])))
+    return lia_cli_usage ("states are prospect, opening, active, dormant, closing, closed");
+  if (!(account = lia_cli_find_account (book, argv[1])))
     return EXIT_FAILED;
 
   if (!lia_account_repository_transition (lia_book_get_accounts (book), account, state, reason, &error))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
 
   return EXIT_OK;
 }
@@ -396,9 +271,9 @@ sample_data (LiaBook  *book,
   g_autoptr(GError) error = NULL;
 
   if (argc != 1)
-    return usage ("sample-data takes no arguments");
+    return lia_cli_usage ("sample-data takes no arguments");
   if (!lia_sample_data_generate (book, LIA_SAMPLE_DATA_ACCOUNTS, 1, &error))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
 
   g_print ("Added %u sample accounts to %s\n", LIA_SAMPLE_DATA_ACCOUNTS, lia_book_get_path (book));
   return EXIT_OK;
@@ -409,6 +284,12 @@ static const Command commands[] = {
   { "account list", account_list, "account list [--format csv|text] [--all]" },
   { "account show", account_show, "account show NUMBER" },
   { "account set-state", account_set_state, "account set-state NUMBER STATE --reason REASON" },
+  { "event add", lia_cli_event_add, "event add --account NUMBER --kind KIND --summary TEXT [--details TEXT] [--severity critical|high|medium|low] [--source phone|email|portal|meeting|visit] [--staff NAME | --vendor NAME] [--opened \"YYYY-MM-DD HH:MM\"]" },
+  { "event list", lia_cli_event_list, "event list [--account NUMBER [--subsidiaries]] [--kind KIND] [--status STATUS] [--sla running|at-risk|met|breached|paused|none] [--limit N] [--format csv|text]" },
+  { "event show", lia_cli_event_show, "event show ID" },
+  { "event set-status", lia_cli_event_set_status, "event set-status ID open|in-progress|waiting|resolved|closed" },
+  { "vendor add", lia_cli_vendor_add, "vendor add --name NAME [--contact NAME] [--email E] [--phone P] [--plan PLAN]" },
+  { "vendor list", lia_cli_vendor_list, "vendor list [--format csv|text]" },
   { "sample-data", sample_data, "sample-data" },
 };
 
@@ -466,7 +347,7 @@ take_data_dir (int   *argc,
   return data_dir;
 }
 
-static const char * const command_words[] = { "account", "sample-data", NULL };
+static const char * const command_words[] = { "account", "event", "vendor", "sample-data", NULL };
 
 /* The first word that is not an option (or an option's value) decides. */
 gboolean
@@ -506,7 +387,7 @@ lia_cli_run (int    argc,
 
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         g_string_append_printf (text, "\n  liaison [--data-dir DIR] %s", commands[i].usage);
-      return usage (text->str);
+      return lia_cli_usage (text->str);
     }
 
   if (data_dir == NULL)
@@ -514,7 +395,7 @@ lia_cli_run (int    argc,
   path = lia_book_path_for_data_dir (data_dir);
 
   if (!(book = lia_book_open (path, &error)))
-    return fail ("%s", error->message);
+    return lia_cli_fail ("%s", error->message);
 
   /* The command's own argv starts at its last word, as GOption expects. */
   return command->run (book, argc - consumed, argv + consumed);

@@ -297,8 +297,11 @@ finish (LiaEventRepository  *self,
   if (!lia_book_finish (self->book, ok, error))
     return FALSE;
 
-  lia_event_repository_emit_changed (self, lia_event_get_id (event),
-                                     lia_event_get_account_id (event));
+  /* Inside a larger write (an import, sample data) its author tells
+   * listeners once, at the end. */
+  if (!lia_database_in_transaction (db_of (self)))
+    lia_event_repository_emit_changed (self, lia_event_get_id (event),
+                                       lia_event_get_account_id (event));
   return TRUE;
 }
 

@@ -14,6 +14,9 @@
 #include "lia-catalog-store.h"
 #include "lia-contact-store.h"
 #include "lia-enum-types.h"
+#include "lia-event-private.h"
+#include "lia-event-repository.h"
+#include "lia-event-store.h"
 #include "lia-portfolio-store.h"
 #include "lia-sample-data.h"
 
@@ -98,6 +101,8 @@ typedef struct
   gint64       managers[G_N_ELEMENTS (staff_names)];
   gint64       engineers[G_N_ELEMENTS (engineer_names)];
   gint64       group_root;
+  gint64       vendors[3];
+  LiaBook     *book;
 } Generator;
 
 /* Segments with their share of the book and typical yearly contract. */
@@ -300,6 +305,106 @@ add_inquiries (Generator  *gen,
   return TRUE;
 }
 
+static const char * const vendor_names[] = {
+  "Nordic Field Services", "CityTech Maintenance", "Rapid Response IT",
+};
+
+static gboolean
+add_vendors (Generator  *gen,
+             GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (vendor_names); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("dispatch@vendor%u.example", i + 1);
+      LiaVendorValues values = {
+        .name = vendor_names[i], .contact_name = PICK (gen->rand, first_names),
+        .email = email, .active = TRUE,
+      };
+
+      if (!lia_vendor_store_insert (gen->db, &values, &gen->vendors[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const struct { LiaEventKind kind; const char *summary; } event_mix[] = {
+  { LIA_EVENT_KIND_INCIDENT, "Email outage at head office" },
+  { LIA_EVENT_KIND_INCIDENT, "VPN tunnel to the warehouse is down" },
+  { LIA_EVENT_KIND_INCIDENT, "Backup job failed twice" },
+  { LIA_EVENT_KIND_INCIDENT, "Slow network at the branch site" },
+  { LIA_EVENT_KIND_INCIDENT, "Printer fleet offline after update" },
+  { LIA_EVENT_KIND_REQUEST, "User accounts for five new starters" },
+  { LIA_EVENT_KIND_REQUEST, "Extend the storage quota" },
+  { LIA_EVENT_KIND_REQUEST, "Move the office switch to the new rack" },
+  { LIA_EVENT_KIND_MAINTENANCE, "Quarterly firmware update" },
+  { LIA_EVENT_KIND_MAINTENANCE, "Server room UPS inspection" },
+  { LIA_EVENT_KIND_PROPOSAL, "Proposal: upgrade to the Premium plan" },
+  { LIA_EVENT_KIND_PROPOSAL, "Proposal: managed Wi-Fi for all sites" },
+};
+
+/* One event, resolved after a random share of a typical target, so the
+ * book has met and breached SLAs, and some still open. */
+static gboolean
+add_event (Generator  *gen,
+           gint64      account_id,
+           gint64      manager_id,
+           GError    **error)
+{
+  LiaEventRepository *events = lia_book_get_events (gen->book);
+  guint pick = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (event_mix));
+  gint64 opened = gen->now - g_rand_int_range (gen->rand, 600, 120 * DAY);
+  /* Most are dealt with within a working day, one in five drags on. */
+  gint64 took = g_rand_int_range (gen->rand, 0, 5) == 0 ? g_rand_int_range (gen->rand, 8 * 3600, 120 * 3600)
+                                                        : g_rand_int_range (gen->rand, 1800, 8 * 3600);
+  int who = g_rand_int_range (gen->rand, 0, 4);
+  g_autoptr(LiaEvent) event = lia_event_new (account_id, event_mix[pick].kind, event_mix[pick].summary);
+
+  lia_event_set_opened_at (event, opened);
+  lia_event_set_severity (event, g_rand_int_range (gen->rand, LIA_SEVERITY_CRITICAL, LIA_SEVERITY_NONE));
+  lia_event_set_source (event, g_rand_int_range (gen->rand, 0, LIA_EVENT_SOURCE_VISIT + 1));
+  if (who == 0)
+    lia_event_set_vendor_id (event, gen->vendors[g_rand_int_range (gen->rand, 0, 3)]);
+  else
+    lia_event_set_staff_id (event, who == 1 && manager_id ? manager_id
+                                   : gen->engineers[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (gen->engineers))]);
+
+  /* Recent ones may still be open; the rest were dealt with. */
+  if (opened + took < gen->now && g_rand_int_range (gen->rand, 0, 6) != 0)
+    {
+      lia_event_set_status (event, LIA_EVENT_STATUS_CLOSED);
+      lia_event_set_responded_at (event, opened + took / g_rand_int_range (gen->rand, 3, 12));
+      lia_event_set_resolved_at (event, opened + took);
+    }
+  if (!lia_event_repository_add (events, event, error))
+    return FALSE;
+  if (lia_event_get_status (event) == LIA_EVENT_STATUS_OPEN && g_rand_boolean (gen->rand))
+    return lia_event_repository_set_status (events, lia_event_get_id (event),
+                                            g_rand_boolean (gen->rand) ? LIA_EVENT_STATUS_IN_PROGRESS
+                                                                       : LIA_EVENT_STATUS_WAITING,
+                                            error);
+  return TRUE;
+}
+
+/* About a third of the live accounts had maintenance events lately. */
+static gboolean
+add_events (Generator        *gen,
+            gint64            account_id,
+            LiaAccountState   state,
+            gint64            manager_id,
+            GError          **error)
+{
+  int n;
+
+  if (state != LIA_ACCOUNT_STATE_ACTIVE || g_rand_int_range (gen->rand, 0, 3) != 0)
+    return TRUE;
+
+  n = g_rand_int_range (gen->rand, 1, 6);
+  for (int i = 0; i < n; i++)
+    if (!add_event (gen, account_id, manager_id, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Blue Harbor" + "Foods" → "blueharbor-foods.example" */
 static char *
 make_domain (const char *first,
@@ -371,7 +476,8 @@ add_account (Generator  *gen,
   return add_history (gen, id, created_at, state, error) &&
          add_contact_log (gen, id, values.segment_id, manager, error) &&
          add_contacts (gen, id, domain, created_at, error) &&
-         add_inquiries (gen, id, values.manager_id, created_at, error);
+         add_inquiries (gen, id, values.manager_id, created_at, error) &&
+         add_events (gen, id, state, values.manager_id, error);
 }
 
 gboolean
@@ -386,6 +492,7 @@ lia_sample_data_generate (LiaBook  *book,
     .rand = rand,
     .now = lia_book_now (book),
     .actor = lia_book_get_actor (book),
+    .book = book,
   };
   gboolean ok;
 
@@ -401,7 +508,7 @@ lia_sample_data_generate (LiaBook  *book,
   if (!lia_book_begin (book, error))
     return FALSE;
 
-  ok = add_staff (&gen, error);
+  ok = add_staff (&gen, error) && add_vendors (&gen, error);
   for (guint i = 0; ok && i < n_accounts; i++)
     ok = add_account (&gen, i, error);
 
@@ -414,5 +521,6 @@ lia_sample_data_generate (LiaBook  *book,
     return FALSE;
 
   lia_book_emit_account_changed (book, 0, FALSE);
+  lia_event_repository_emit_changed (lia_book_get_events (book), 0, 0);
   return TRUE;
 }
