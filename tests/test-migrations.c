@@ -7,23 +7,34 @@
 #include "lia-account-list.h"
 #include "lia-account-repository.h"
 #include "lia-audit-entry.h"
-#include "lia-book.h"
+#include "lia-book-private.h"
 #include "lia-database-private.h"
+#include "lia-event-repository.h"
 #include "lia-history-entry.h"
 #include "lia-portfolio-repository.h"
+#include "lia-timeline.h"
 
 #include "test-common.h"
 
-/* Every table of schema 1: a migration must keep all their rows. */
+/* Every table of schema 1 that a migration must keep as it was. Its
+ * inquiries move into events at schema 4 (assert_inquiries_moved()). */
 static const char * const v1_tables[] = {
-  "segments", "service_plans", "staff", "accounts", "contacts", "inquiries",
+  "segments", "service_plans", "staff", "accounts", "contacts",
   "lifecycle_history", "audit_log",
 };
 
 /* Schema 2 added the full-text index; its rows must survive too. */
 static const char * const v2_tables[] = {
-  "segments", "service_plans", "staff", "accounts", "contacts", "inquiries",
+  "segments", "service_plans", "staff", "accounts", "contacts",
   "lifecycle_history", "audit_log", "account_fts",
+};
+
+/* Schema 3's tables but contact_log and inquiries, which move into
+ * events at schema 4 (assert_contact_log_moved()). */
+static const char * const v3_tables[] = {
+  "segments", "service_plans", "staff", "accounts", "contacts",
+  "lifecycle_history", "audit_log", "account_fts", "account_notes",
+  "contact_employments",
 };
 
 /* A file as an older build left it. */
@@ -35,6 +46,7 @@ typedef struct
 
 static const Source source_v1 = { "schema-v1.sql", 1 };
 static const Source source_v2 = { "schema-v2.sql", 2 };
+static const Source source_v3 = { "schema-v3.sql", 3 };
 
 typedef struct
 {
@@ -336,6 +348,10 @@ test_step_by_step (Fixture       *f,
       g_assert_true (has_object (handle, "audit_log_no_delete") == (version >= 1));
       g_assert_true (has_object (handle, "account_fts") == (version >= 2));
       g_assert_true (has_object (handle, "contacts_fts_delete") == (version >= 2));
+      g_assert_true (has_object (handle, "inquiries") == (version >= 1 && version <= 3));
+      g_assert_true (has_object (handle, "contact_log") == (version == 3));
+      g_assert_true (has_object (handle, "events") == (version >= 4));
+      g_assert_true (has_object (handle, "event_fts") == (version >= 4));
 
       if (version == 1)
         g_assert_true (lia_database_exec (db,
@@ -457,8 +473,11 @@ test_v2_portfolio_columns (Fixture       *f,
                                           " AND contact_cadence_days IS NULL AND last_contact_at IS NULL"),
                    ==, n_accounts);
   g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contacts WHERE key_contact = 0"), ==, n_contacts);
-  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM inquiries WHERE contact_id IS NOT NULL"), ==, 0);
-  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contact_log"), ==, 0);
+  /* Inquiries and contacts made are events since schema 4. */
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM events WHERE kind = 'inquiry'"
+                                          " AND contact_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM events"
+                                          " WHERE kind IN ('call', 'visit', 'email')"), ==, 0);
   g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM account_notes"), ==, 0);
 
   /* One open employment per contact, at their account, since they were entered. */
@@ -590,6 +609,326 @@ test_v2_failed_step_rolls_back (Fixture       *f,
   sqlite3_close (raw);
 }
 
+/* --- inquiries and the contact log become events (schema 4) --- */
+
+/* Every row @sql selects as one line of tagged values (see dump_table()). */
+static GPtrArray *
+rows_of (sqlite3    *db,
+         const char *sql)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) row = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          g_string_append_printf (row, "%s%d:", i ? " | " : "", sqlite3_column_type (stmt, i));
+          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+            g_string_append (row, (const char *)sqlite3_column_text (stmt, i));
+        }
+      g_ptr_array_add (rows, g_string_free (g_steal_pointer (&row), FALSE));
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The rows of @old_sql in the original file are exactly the rows of
+ * @new_sql in the migrated one, as multisets. */
+static void
+assert_same_rows (sqlite3    *before,
+                  const char *old_sql,
+                  sqlite3    *after,
+                  const char *new_sql,
+                  const char *what)
+{
+  g_autoptr(GPtrArray) old_rows = rows_of (before, old_sql);
+  g_autoptr(GPtrArray) new_rows = rows_of (after, new_sql);
+
+  g_ptr_array_sort (old_rows, compare_strings);
+  g_ptr_array_sort (new_rows, compare_strings);
+  g_test_message ("%s: %u rows", what, old_rows->len);
+  g_assert_cmpuint (old_rows->len, >, 0);
+  g_assert_cmpuint (new_rows->len, ==, old_rows->len);
+  for (guint i = 0; i < old_rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (new_rows, i), ==, g_ptr_array_index (old_rows, i));
+}
+
+/* Every inquiry is an event of kind 'inquiry' with the same account,
+ * time, channel, staff (and contact, from schema 3), its question the
+ * summary and its advice the details; recorded once handled, each is
+ * resolved when it was asked. */
+static void
+assert_inquiries_moved (sqlite3 *before,
+                        sqlite3 *after,
+                        int      version)
+{
+  const char *contact = version >= 3 ? "contact_id" : "NULL";
+  g_autofree char *old_sql = g_strdup_printf (
+    "SELECT account_id, asked_at, channel, question, advice, staff_id, %s,"
+    " 'resolved', asked_at FROM inquiries", contact);
+
+  assert_same_rows (before, old_sql, after,
+                    "SELECT account_id, opened_at, source, summary, details, staff_id, contact_id,"
+                    " status, resolved_at FROM events WHERE kind = 'inquiry'",
+                    "inquiries");
+  /* Nothing else about them changed. */
+  g_assert_cmpint (lia_test_sql_int (after, "SELECT count(*) FROM events WHERE kind = 'inquiry'"
+                                            " AND (vendor_id IS NOT NULL OR response_target IS NOT NULL"
+                                            "      OR resolution_target IS NOT NULL OR breach_at IS NOT NULL)"), ==, 0);
+}
+
+static void
+test_inquiries_moved (Fixture       *f,
+                      gconstpointer  data)
+{
+  const Source *source = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = lia_database_open (f->migrated, &error);
+  sqlite3 *before;
+
+  g_assert_no_error (error);
+  before = lia_test_sqlite_open (f->original);
+  assert_inquiries_moved (before, lia_database_get_handle (db), source->version);
+  g_assert_false (has_object (lia_database_get_handle (db), "inquiries"));
+  sqlite3_close (before);
+}
+
+static void
+test_v3_keeps_every_row (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *counts = "SELECT state, n FROM account_state_counts";   /* WITHOUT ROWID */
+  sqlite3 *before, *after;
+
+  assert_keeps_every_row (f, v3_tables, G_N_ELEMENTS (v3_tables));
+
+  before = lia_test_sqlite_open (f->original);
+  after = lia_test_sqlite_open (f->migrated);
+  assert_same_rows (before, counts, after, counts, "account_state_counts");
+  sqlite3_close (after);
+  sqlite3_close (before);
+}
+
+/* Every contact made is an event of its kind, at the same account and
+ * time, by the same staff with the same contact, its notes the details;
+ * nothing else is an event but the inquiries. */
+static void
+test_v3_contact_log_moved (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = lia_database_open (f->migrated, &error);
+  sqlite3 *before, *after;
+  gint64 n_log, n_inquiries;
+
+  g_assert_no_error (error);
+  after = lia_database_get_handle (db);
+  before = lia_test_sqlite_open (f->original);
+  n_log = lia_test_sql_int (before, "SELECT count(*) FROM contact_log");
+  n_inquiries = lia_test_sql_int (before, "SELECT count(*) FROM inquiries");
+  /* The fixture has every kind, with and without contact, staff and notes. */
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(DISTINCT kind) FROM contact_log"), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(*) FROM contact_log WHERE contact_id IS NULL"), >, 0);
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(*) FROM contact_log WHERE staff_id IS NULL"), >, 0);
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(*) FROM contact_log WHERE notes = ''"), >, 0);
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(*) FROM inquiries WHERE advice = ''"), >, 0);
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT count(*) FROM inquiries WHERE contact_id IS NOT NULL"), >, 0);
+
+  assert_same_rows (before, "SELECT account_id, kind, happened_at, staff_id, contact_id, notes FROM contact_log",
+                    after, "SELECT account_id, kind, opened_at, staff_id, contact_id, details FROM events"
+                           " WHERE kind IN ('call', 'visit', 'email')",
+                    "contact log");
+  /* Done when they happened, without SLA. */
+  g_assert_cmpint (lia_test_sql_int (after, "SELECT count(*) FROM events WHERE kind IN ('call', 'visit', 'email')"
+                                            " AND (status IN ('open', 'in-progress', 'waiting')"
+                                            "      OR resolved_at IS NOT opened_at OR response_target IS NOT NULL"
+                                            "      OR vendor_id IS NOT NULL OR breach_at IS NOT NULL)"), ==, 0);
+  assert_inquiries_moved (before, after, 3);
+  g_assert_cmpint (lia_test_sql_int (after, "SELECT count(*) FROM events"), ==, n_log + n_inquiries);
+
+  /* The old tables, their indexes and triggers are gone. */
+  g_assert_false (has_object (after, "contact_log"));
+  g_assert_false (has_object (after, "inquiries"));
+  g_assert_false (has_object (after, "contact_log_account"));
+  g_assert_false (has_object (after, "contact_log_insert"));
+  g_assert_false (has_object (after, "contact_log_delete"));
+  g_assert_false (has_object (after, "contact_log_update"));
+  g_assert_false (has_object (after, "inquiries_account"));
+  g_assert_cmpint (lia_test_sql_int (after, "PRAGMA foreign_key_check"), ==, -1);   /* no rows */
+  sqlite3_close (before);
+}
+
+/* Last contacts stay what they were, and the new triggers keep them on
+ * migrated rows. */
+static void
+test_v3_last_contact (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaBook) book = NULL;
+  sqlite3 *before, *after;
+  const char *sql = "SELECT id, last_contact_at, group_last_contact_at FROM accounts";
+  gint64 latest, now = 1720000000;
+
+  before = lia_test_sqlite_open (f->original);
+  book = open_book (f->migrated);
+  lia_book_set_clock (book, lia_test_clock, &now);
+  after = lia_database_get_handle (lia_book_get_database (book));
+  assert_same_rows (before, sql, after, sql, "last contacts");
+
+  /* Northwind's latest contact (an email on 1712500000) is deleted: the
+   * call and visit of 1711000000 are the latest again. */
+  g_assert_cmpint (lia_test_sql_int (before, "SELECT last_contact_at FROM accounts WHERE id = 1"), ==, 1712500000);
+  latest = lia_test_sql_int (after, "SELECT id FROM events WHERE account_id = 1 AND kind = 'email'"
+                                    " AND opened_at = 1712500000");
+  g_assert_cmpint (latest, >, 0);
+  g_assert_true (lia_event_repository_delete (lia_book_get_events (book), latest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_test_sql_int (after, "SELECT last_contact_at FROM accounts WHERE id = 1"), ==, 1711000000);
+
+  /* And a new one moves the group's date on. */
+  g_assert_true (lia_portfolio_repository_log_contact (lia_book_get_portfolios (book), 10,
+                                                       LIA_CONTACT_KIND_CALL, 1716000000, 0, "After", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_test_sql_int (after, "SELECT group_last_contact_at FROM accounts WHERE id = 7"), ==, 1716000000);
+  sqlite3_close (before);
+}
+
+static guint
+timeline_count (LiaBook                 *book,
+                const LiaTimelineFilter *filter)
+{
+  g_autoptr(LiaTimeline) timeline = lia_timeline_new (book);
+  g_autoptr(GError) error = NULL;
+
+  lia_timeline_set_filter (timeline, filter);
+  while (lia_timeline_load_more (timeline, &error))
+    ;
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (timeline));
+}
+
+/* The full-text index holds the migrated text, and the model shows it. */
+static void
+test_v3_model_reads_migrated (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaEvent) call = NULL;
+  g_autoptr(GListModel) inquiries = NULL;
+  LiaEventRepository *events = lia_book_get_events (book);
+  sqlite3 *raw = lia_database_get_handle (lia_book_get_database (book));
+  sqlite3 *before = lia_test_sqlite_open (f->original);
+  gint64 now = 1720000000;
+  const struct { const char *words; const char *kind; } found[] = {
+    { "xrechnung", "inquiry" },    /* an inquiry's advice */
+    { "weekends", "inquiry" },     /* a v1 inquiry's question */
+    { "zurich", "visit" },         /* contact notes, diacritics folded */
+    { "voicemail", "call" },
+    { "renewal terms", "email" },
+  };
+  gint64 id;
+
+  lia_book_set_clock (book, lia_test_clock, &now);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO event_fts (event_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM event_fts f JOIN events e ON e.id = f.rowid"
+                                              " WHERE event_fts MATCH '%s' AND e.kind = '%s'",
+                                              found[i].words, found[i].kind);
+      LiaTimelineFilter filter = { .search = found[i].words };
+
+      if (lia_test_sql_int (raw, sql) != 1)
+        g_error ("the index does not find “%s” once", found[i].words);
+      g_assert_cmpuint (timeline_count (book, &filter), ==, 1);
+    }
+
+  /* A migrated call, through the model. */
+  id = lia_test_sql_int (raw, "SELECT id FROM events WHERE kind = 'call' AND opened_at = 1711000000");
+  call = lia_event_repository_lookup (events, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_event_get_kind (call), ==, LIA_EVENT_KIND_CALL);
+  g_assert_cmpint (lia_event_get_account_id (call), ==, 1);
+  g_assert_cmpstr (lia_event_get_summary (call), ==, "");
+  g_assert_cmpstr (lia_event_get_details (call), ==, "Quarterly check-in; asked about the “SLA” report");
+  g_assert_cmpstr (lia_event_get_staff_name (call), ==, "Alice Martin");
+  g_assert_cmpstr (lia_event_get_contact_name (call), ==, "Greta Hansen");
+  g_assert_cmpint (lia_event_get_sla_state (call), ==, LIA_SLA_STATE_NONE);
+
+  /* Northwind's inquiries, two from v1 and one from v3, newest first. */
+  inquiries = lia_account_repository_list_inquiries (lia_book_get_accounts (book), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (inquiries), ==,
+                    lia_test_sql_int (before, "SELECT count(*) FROM inquiries WHERE account_id = 1"));
+  {
+    g_autoptr(LiaInquiry) newest = g_list_model_get_item (inquiries, 0);
+
+    g_assert_cmpstr (lia_inquiry_get_question (newest), ==, "Invoice format for the SAP import?");
+    g_assert_cmpstr (lia_inquiry_get_advice (newest), ==, "Sent the XRechnung sample.");
+    g_assert_cmpint (lia_inquiry_get_asked_at (newest), ==, 1711000000);
+  }
+
+  /* The Oakridge group's timeline: what its three accounts logged, asked
+   * and noted. */
+  {
+    LiaTimelineFilter filter = { .account_id = 7, .with_subsidiaries = TRUE };
+    gint64 expected =
+      lia_test_sql_int (before, "SELECT count(*) FROM contact_log WHERE account_id IN (7, 8, 10)") +
+      lia_test_sql_int (before, "SELECT count(*) FROM inquiries WHERE account_id IN (7, 8, 10)") +
+      lia_test_sql_int (before, "SELECT count(*) FROM account_notes WHERE account_id IN (7, 8, 10)");
+
+    g_assert_cmpint (expected, >, 0);
+    g_assert_cmpuint (timeline_count (book, &filter), ==, expected);
+  }
+  sqlite3_close (before);
+}
+
+/* A step 4 that fails leaves the v3 file whole: contact log and
+ * inquiries included. */
+static void
+test_v3_failed_step_rolls_back (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDatabase) db = NULL;
+  sqlite3 *raw = lia_test_sqlite_open (f->migrated);
+  gint64 n_log = lia_test_sql_int (raw, "SELECT count(*) FROM contact_log");
+  gint64 n_inquiries = lia_test_sql_int (raw, "SELECT count(*) FROM inquiries");
+
+  /* Something already holds a name step 4 wants, after it moved the rows. */
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE event_fts (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = lia_database_open (f->migrated, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+
+  raw = lia_test_sqlite_open (f->migrated);
+  g_assert_cmpint (lia_test_sql_int (raw, "PRAGMA user_version"), ==, 3);
+  g_assert_false (has_object (raw, "events"));
+  g_assert_false (has_object (raw, "vendors"));
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM pragma_table_info ('service_plans')"
+                                          " WHERE name = 'business_hours'"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM contact_log"), ==, n_log);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM inquiries"), ==, n_inquiries);
+  g_assert_true (has_object (raw, "contact_log_insert"));
+  sqlite3_close (raw);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,8 +953,24 @@ main (int   argc,
   ADD_V2 ("model-reads-old-rows", test_v2_model_reads_old_rows);
   ADD_V2 ("same-schema-as-new", test_same_schema_as_new);
   ADD_V2 ("failed-step-rolls-back", test_v2_failed_step_rolls_back);
+  ADD_V2 ("inquiries-moved", test_inquiries_moved);
 
 #undef ADD_V2
+
+  g_test_add ("/migrations/v1/inquiries-moved", Fixture, &source_v1, fixture_set_up,
+              test_inquiries_moved, fixture_tear_down);
+
+#define ADD_V3(name, func) \
+  g_test_add ("/migrations/v3/" name, Fixture, &source_v3, fixture_set_up, func, fixture_tear_down)
+
+  ADD_V3 ("keeps-every-row", test_v3_keeps_every_row);
+  ADD_V3 ("contact-log-moved", test_v3_contact_log_moved);
+  ADD_V3 ("last-contact", test_v3_last_contact);
+  ADD_V3 ("model-reads-migrated", test_v3_model_reads_migrated);
+  ADD_V3 ("same-schema-as-new", test_same_schema_as_new);
+  ADD_V3 ("failed-step-rolls-back", test_v3_failed_step_rolls_back);
+
+#undef ADD_V3
 
 #undef ADD
 

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-account-repository.h"
 #include "lia-book-private.h"
 #include "lia-business-calendar.h"
 #include "lia-enum-types.h"
@@ -26,7 +27,7 @@
 #include "lia-model-private.h"
 
 #define MAX_SUMMARY_CHARS 300
-#define MAX_DETAILS_CHARS 20000
+#define MAX_DETAILS_CHARS LIA_MAX_NOTES_LENGTH
 #define MAX_VENDOR_FIELD_CHARS 200
 
 struct _LiaEventRepository
@@ -205,8 +206,12 @@ validate (LiaEventRepository  *self,
   /* Contacts made may go without a summary: the kind says what happened. */
   if (*summary == '\0' && !lia_event_kind_is_contact (kind))
     return invalid (error, _("An event needs a summary"));
-  if (g_utf8_strlen (summary, -1) > MAX_SUMMARY_CHARS)
-    return invalid (error, _("The summary is longer than 300 characters"));
+  /* An inquiry's summary is the customer's question, as long as ever. */
+  if (g_utf8_strlen (summary, -1) > (kind == LIA_EVENT_KIND_INQUIRY ? LIA_MAX_NOTES_LENGTH
+                                                                     : MAX_SUMMARY_CHARS))
+    return invalid (error, kind == LIA_EVENT_KIND_INQUIRY
+                           ? _("The question is longer than 20000 characters")
+                           : _("The summary is longer than 300 characters"));
   if (g_utf8_strlen (lia_event_get_details (event), -1) > MAX_DETAILS_CHARS)
     return invalid (error, _("The details are longer than 20000 characters"));
   lia_event_set_summary (event, summary);
@@ -395,7 +400,15 @@ lia_event_repository_update (LiaEventRepository  *self,
       ok = lia_event_store_update (db_of (self), &values, error) &&
            reschedule (self, lia_event_get_id (event), error);
     }
-  return finish (self, ok, event, error);
+  if (!finish (self, ok, event, error))
+    return FALSE;
+
+  /* Moved to another account: the old one's timeline loses it. */
+  if (lia_event_get_account_id (before) != lia_event_get_account_id (event) &&
+      !lia_database_in_transaction (db_of (self)))
+    lia_event_repository_emit_changed (self, lia_event_get_id (event),
+                                       lia_event_get_account_id (before));
+  return TRUE;
 }
 
 gboolean
@@ -549,7 +562,7 @@ lia_event_repository_lookup_vendor (LiaEventRepository *self,
       g_autoptr(LiaVendor) vendor = g_list_model_get_item (vendors, i);
 
       if (lia_vendor_get_id (vendor) == vendor_id)
-        return g_steal_pointer (&vendor);
+        return lia_vendor_copy (vendor);
     }
   return NULL;
 }

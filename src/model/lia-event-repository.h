@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaEventRepository, lia_event_repository, LIA, EVENT_REPOSITORY, GObject)
 
 /* How one side (a vendor, or own staff) did over a period. Shares are
- * met / counted; times are medians in business seconds, -1 when there
+ * met / counted, judged against each event's own targets (a vendor is
+ * held to the customer's SLA; the plan it committed to is informative).
+ * Times are medians in wall-clock seconds from opening, -1 when there
  * is nothing to take the median of. */
 typedef struct
 {
@@ -35,7 +37,8 @@ double      lia_compliance_resolution_share (const LiaCompliance *self);
 
 /* Emits "event-changed" (gint64 event_id, gint64 account_id) after
  * every committed write to an event; event_id 0 after changes that can
- * touch many (SLA targets, vendors' names). */
+ * touch many rows (vendors' names). SLA targets apply to events opened
+ * afterwards and change none. */
 LiaEventRepository *lia_event_repository_new      (LiaBook             *book);
 gboolean    lia_event_repository_add              (LiaEventRepository  *self,
                                                    LiaEvent            *event,
@@ -58,6 +61,7 @@ GListModel *lia_event_repository_list_status_changes (LiaEventRepository *self,
                                                    GError             **error);
 
 GListModel *lia_event_repository_get_vendors      (LiaEventRepository  *self);
+/* A copy: edit it, then lia_event_repository_update_vendor(). */
 LiaVendor  *lia_event_repository_lookup_vendor    (LiaEventRepository  *self,
                                                    gint64               vendor_id);
 gboolean    lia_event_repository_add_vendor       (LiaEventRepository  *self,

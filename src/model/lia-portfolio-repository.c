@@ -485,7 +485,12 @@ lia_portfolio_repository_add_note (LiaPortfolioRepository  *self,
   ok = lia_portfolio_store_add_note (db_of (self), account_id, lia_book_now (self->book),
                                      lia_enum_to_nick (LIA_TYPE_NOTE_KIND, kind), text,
                                      lia_book_get_actor (self->book), NULL, error);
-  return lia_book_finish (self->book, ok, error);
+  if (!lia_book_finish (self->book, ok, error))
+    return FALSE;
+
+  /* Notes are on the account's timeline. */
+  lia_book_emit_account_changed (self->book, account_id, FALSE);
+  return TRUE;
 }
 
 GListModel *

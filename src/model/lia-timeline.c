@@ -38,6 +38,7 @@ struct _LiaTimeline
   GObject            parent_instance;
   LiaBook           *book;
   gulong             changed_handler;
+  gulong             account_handler;
   LiaTimelineFilter  filter;
   char              *search;
   char              *match;      /* FTS5 expression for @search */
@@ -71,7 +72,10 @@ lia_timeline_dispose (GObject *object)
 
   g_clear_handle_id (&self->load_idle, g_source_remove);
   if (self->book != NULL)
-    g_clear_signal_handler (&self->changed_handler, lia_book_get_events (self->book));
+    {
+      g_clear_signal_handler (&self->changed_handler, lia_book_get_events (self->book));
+      g_clear_signal_handler (&self->account_handler, self->book);
+    }
   g_clear_object (&self->book);
   G_OBJECT_CLASS (lia_timeline_parent_class)->dispose (object);
 }
@@ -378,17 +382,34 @@ lia_timeline_reload (LiaTimeline *self)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }
 
+/* A single account's timeline ignores other accounts' changes. */
+static void
+reload_for (LiaTimeline *self,
+            gint64       account_id)
+{
+  if (self->filter.account_id != 0 && !self->filter.with_subsidiaries &&
+      account_id != 0 && account_id != self->filter.account_id)
+    return;
+  lia_timeline_reload (self);
+}
+
 static void
 on_event_changed_cb (LiaTimeline        *self,
                      gint64              event_id,
                      gint64              account_id,
                      LiaEventRepository *repository)
 {
-  /* A single account's timeline ignores other accounts' events. */
-  if (self->filter.account_id != 0 && !self->filter.with_subsidiaries &&
-      account_id != 0 && account_id != self->filter.account_id)
-    return;
-  lia_timeline_reload (self);
+  reload_for (self, account_id);
+}
+
+/* Notes and audit entries come with account changes. */
+static void
+on_account_changed_cb (LiaTimeline *self,
+                       gint64       account_id,
+                       gboolean     inserted,
+                       LiaBook     *book)
+{
+  reload_for (self, account_id);
 }
 
 LiaTimeline *
@@ -402,6 +423,9 @@ lia_timeline_new (LiaBook *book)
   self->book = g_object_ref (book);
   self->changed_handler = g_signal_connect_object (lia_book_get_events (book), "event-changed",
                                                    G_CALLBACK (on_event_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  self->account_handler = g_signal_connect_object (book, "account-changed",
+                                                   G_CALLBACK (on_account_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   lia_timeline_reload (self);
   return self;

@@ -95,6 +95,23 @@ lia_vendor_new (const char *name)
 }
 
 LiaVendor *
+lia_vendor_copy (LiaVendor *self)
+{
+  LiaVendor *copy;
+
+  g_return_val_if_fail (LIA_IS_VENDOR (self), NULL);
+
+  copy = lia_vendor_new (self->name);
+  copy->id = self->id;
+  lia_vendor_set_contact_name (copy, self->contact_name);
+  lia_vendor_set_email (copy, self->email);
+  lia_vendor_set_phone (copy, self->phone);
+  lia_vendor_set_sla_plan_id (copy, self->sla_plan_id);
+  copy->active = self->active;
+  return copy;
+}
+
+LiaVendor *
 lia_vendor_new_from_row (LiaRow *row)
 {
   LiaVendor *self = g_object_new (LIA_TYPE_VENDOR, NULL);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaVendor, lia_vendor, LIA, VENDOR, GObject)
 
 LiaVendor  *lia_vendor_new              (const char *name);
+LiaVendor  *lia_vendor_copy             (LiaVendor  *self);
 gint64      lia_vendor_get_id           (LiaVendor  *self);
 const char *lia_vendor_get_name         (LiaVendor  *self);
 const char *lia_vendor_get_contact_name (LiaVendor  *self);

@@ -223,9 +223,7 @@ lia_inquiry_store_insert (LiaDatabase             *db,
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "INSERT INTO events (id, account_id, kind, opened_at, source, summary, details, staff_id,"
     "                    status, resolved_at)"
-    " VALUES (?1, ?2, 'inquiry', ?3, ?4, ?5, ?6, ?7,"
-    "         CASE WHEN ?6 <> '' THEN 'resolved' ELSE 'open' END,"
-    "         CASE WHEN ?6 <> '' THEN ?3 END)", error);
+    " VALUES (?1, ?2, 'inquiry', ?3, ?4, ?5, ?6, ?7, 'resolved', ?3)", error);
 
   if (stmt == NULL)
     return FALSE;

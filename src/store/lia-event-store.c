@@ -570,7 +570,8 @@ append_arm (GString                *sql,
     case LIA_TIMELINE_SOURCE_EVENT:
       time_column = "e.opened_at";
       g_string_append (sql,
-        "0, e.id, e.opened_at, e.account_id, a.name, e.kind, e.summary, NULL, NULL,"
+        "0, e.id, e.opened_at, e.account_id, a.name, e.kind,"
+        " coalesce (nullif (e.summary, ''), substr (e.details, 1, 300)), NULL, NULL,"
         " e.status, e.severity, coalesce (v.name, s.name), e.vendor_id IS NOT NULL, "
         SLA_STATE_SQL ", e.id"
         " FROM events e JOIN accounts a ON a.id = e.account_id"

@@ -127,8 +127,9 @@ enum
 };
 
 /* The timeline's rows: events and notes (what people did and wrote),
- * status changes and audit entries (what the system recorded). Sources
- * are numbered in the order rows sharing a second are shown. */
+ * status changes and audit entries (what the system recorded). Rows
+ * sharing a second are shown by source, highest first: a status change
+ * above the event it changed. */
 typedef enum
 {
   LIA_TIMELINE_SOURCE_EVENT,
@@ -146,7 +147,7 @@ enum
   LIA_TIMELINE_COLUMN_ACCOUNT_ID,
   LIA_TIMELINE_COLUMN_ACCOUNT_NAME,
   LIA_TIMELINE_COLUMN_KIND,         /* event kind, note kind, event kind, audited entity */
-  LIA_TIMELINE_COLUMN_SUMMARY,      /* summary, body, event summary, field */
+  LIA_TIMELINE_COLUMN_SUMMARY,      /* summary (else details), body, event summary, field */
   LIA_TIMELINE_COLUMN_OLD_VALUE,    /* status changes and audit entries */
   LIA_TIMELINE_COLUMN_NEW_VALUE,
   LIA_TIMELINE_COLUMN_STATUS,       /* events */

@@ -453,8 +453,8 @@ lia_portfolio_store_log_contact (LiaDatabase  *db,
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "INSERT INTO events (account_id, contact_id, kind, opened_at, resolved_at, staff_id,"
-    "                    summary, status, source)"
-    " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, 'closed',"
+    "                    summary, details, status, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?4, ?5, '', ?6, 'closed',"
     "         CASE ?3 WHEN 'call' THEN 'phone' WHEN 'email' THEN 'email' ELSE 'visit' END)", error);
 
   if (stmt == NULL)
@@ -482,7 +482,7 @@ lia_portfolio_store_contact_log (LiaDatabase  *db,
                                  GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "SELECT id, account_id, contact_id, kind, opened_at, staff_id, summary FROM events"
+    "SELECT id, account_id, contact_id, kind, opened_at, staff_id, details FROM events"
     " WHERE account_id = ? AND kind IN ('call', 'visit', 'email')"
     " ORDER BY opened_at DESC, id DESC", error);
 
