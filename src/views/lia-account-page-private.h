@@ -24,6 +24,7 @@ struct _LiaAccountPage
   gboolean           valid;
 
   /* Template children */
+  GtkStack          *section_stack;
   GtkScrolledWindow *scrolled_window;
   GtkLabel          *name_label;
   GtkLabel          *summary_label;
@@ -52,6 +53,7 @@ struct _LiaAccountPage
   GtkListBox        *inquiries_list;
   GtkListBox        *history_list;
   GtkListBox        *audit_list;
+  AdwBin            *timeline_bin;
 
   char              *state_class;
 };

@@ -23,6 +23,7 @@
 #include "lia-history-entry.h"
 #include "lia-inquiry.h"
 #include "lia-money.h"
+#include "lia-timeline-view.h"
 #include "lia-toast.h"
 
 G_DEFINE_FINAL_TYPE (LiaAccountPage, lia_account_page, GTK_TYPE_WIDGET)
@@ -429,6 +430,23 @@ on_account_changed_cb (LiaAccountPage *self,
     lia_account_page_reload (self);
 }
 
+/* The timeline tab is seldom the first thing looked at: it is built
+ * when first shown, then follows the account shown. */
+static void
+update_timeline (LiaAccountPage *self)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "timeline") == 0;
+
+  if (self->account != NULL && (shown || adw_bin_get_child (self->timeline_bin) != NULL))
+    lia_timeline_view_embed (self->timeline_bin, self->book, lia_account_get_id (self->account), FALSE);
+}
+
+static void
+on_section_changed_cb (LiaAccountPage *self)
+{
+  update_timeline (self);
+}
+
 static void
 on_field_changed_cb (LiaAccountPage *self)
 {
@@ -743,6 +761,7 @@ lia_account_page_set_account (LiaAccountPage *self,
     }
 
   self->account = lia_account_copy (account);
+  update_timeline (self);
   fill_fields (self);
   update_summary (self);
   reload_sections (self);
@@ -757,8 +776,12 @@ static void
 lia_account_page_dispose (GObject *object)
 {
   LiaAccountPage *self = (LiaAccountPage *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACCOUNT_PAGE);
+  /* dispose_template() only drops the children it binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->contacts);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
@@ -809,6 +832,7 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-account-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, summary_label);
@@ -837,7 +861,9 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, inquiries_list);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, timeline_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   lia_account_page_class_init_actions (widget_class);

@@ -106,11 +106,11 @@ on_search_changed_cb (LiaAccountPicker *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
-  /* Our own gtk_editable_set_text() after a pick is not a new search. */
-  if (self->picking)
+  /* Our own set_text() after a pick is not a new search: not while it
+   * empties the entry, nor when the delayed signal sees the name. */
+  if (self->picking || (self->account_id != 0 && g_strcmp0 (text, self->account_name) == 0))
     return;
-  if (g_strcmp0 (text, self->account_name) != 0)
-    set_account (self, 0, NULL);
+  set_account (self, 0, NULL);
   search (self, text);
 }
 

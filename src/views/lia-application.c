@@ -194,8 +194,10 @@ set_accels (GtkApplication *app)
     { "win.new-group", { "<Control><Shift>n", NULL } },
     { "win.show-area::accounts", { "<Alt>1", NULL } },
     { "win.show-area::portfolios", { "<Alt>2", NULL } },
-    { "win.show-area::workload", { "<Alt>3", NULL } },
-    { "win.show-area::coverage", { "<Alt>4", NULL } },
+    { "win.show-area::timeline", { "<Alt>3", NULL } },
+    { "win.show-area::workload", { "<Alt>4", NULL } },
+    { "win.show-area::coverage", { "<Alt>5", NULL } },
+    { "win.show-area::vendors", { "<Alt>6", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

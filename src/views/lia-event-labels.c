@@ -178,8 +178,7 @@ append_vendors (GtkStringList *labels,
 
       if (active_only && !lia_vendor_get_active (vendor))
         continue;
-      /* Translators: a vendor in a list of people; %s is its name */
-      label = g_strdup_printf (_("%s (vendor)"), lia_vendor_get_name (vendor));
+      label = lia_format_vendor (lia_vendor_get_name (vendor));
       append_performer (labels, performers, label, 0, lia_vendor_get_id (vendor));
     }
 }
@@ -218,4 +217,11 @@ lia_performer_find (GArray *performers,
     }
 
   return 0;
+}
+
+char *
+lia_format_vendor (const char *name)
+{
+  /* Translators: a vendor among people who did things; %s is its name */
+  return g_strdup_printf (_("%s (vendor)"), name);
 }

@@ -43,5 +43,7 @@ GtkStringList *lia_performer_labels_new     (LiaBook       *book,
 guint          lia_performer_find           (GArray        *performers,
                                              gint64         staff_id,
                                              gint64         vendor_id);
+/* "CityFix Services (vendor)": a vendor among people. */
+char          *lia_format_vendor            (const char    *name);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _LiaPortfolioPage
   gboolean           valid;
 
   /* Template children */
+  GtkStack          *section_stack;
   GtkScrolledWindow *scrolled_window;
   GtkStack          *content_stack;
   AdwStatusPage     *error_status;
@@ -45,6 +46,7 @@ struct _LiaPortfolioPage
   AdwComboRow       *note_kind_row;
   AdwEntryRow       *note_row;
   GtkListBox        *notes_list;
+  AdwBin            *timeline_bin;
 };
 
 void        lia_portfolio_page_class_init_actions (GtkWidgetClass   *widget_class);

@@ -19,6 +19,7 @@
 #include "lia-format.h"
 #include "lia-portfolio-page-private.h"
 #include "lia-portfolio-repository.h"
+#include "lia-timeline-view.h"
 
 G_DEFINE_FINAL_TYPE (LiaPortfolioPage, lia_portfolio_page, GTK_TYPE_WIDGET)
 
@@ -250,6 +251,23 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The group's timeline tab is built when first shown, then follows the
+ * group shown. */
+static void
+update_timeline (LiaPortfolioPage *self)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "timeline") == 0;
+
+  if (self->account_id != 0 && (shown || adw_bin_get_child (self->timeline_bin) != NULL))
+    lia_timeline_view_embed (self->timeline_bin, self->book, self->account_id, TRUE);
+}
+
+static void
+on_section_changed_cb (LiaPortfolioPage *self)
+{
+  update_timeline (self);
+}
+
 static void
 on_account_changed_cb (LiaPortfolioPage *self)
 {
@@ -379,6 +397,9 @@ lia_portfolio_page_set_book (LiaPortfolioPage *self,
                            G_CALLBACK (setup_staff_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (book, "account-changed", G_CALLBACK (on_account_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* Open events and SLA breaches are rolled up too. */
+  g_signal_connect_object (lia_book_get_events (book), "event-changed",
+                           G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
   lia_portfolio_page_update_actions (self);
 }
 
@@ -404,6 +425,7 @@ lia_portfolio_page_set_account_id (LiaPortfolioPage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
       vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      update_timeline (self);
     }
   reload (self);
 }
@@ -459,6 +481,7 @@ lia_portfolio_page_get_property (GObject    *object,
 static void
 bind_children (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, error_status);
@@ -478,6 +501,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, note_kind_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, note_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaPortfolioPage, timeline_bin);
 }
 
 static void
@@ -500,6 +524,7 @@ lia_portfolio_page_class_init (LiaPortfolioPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_staffing_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_note_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   lia_portfolio_page_class_init_actions (widget_class);

@@ -1,9 +1,10 @@
 /* lia-preferences-window.c — your name, the verification interval,
- * contact cadences and the staff
+ * contact cadences, the staff and the service levels
  *
  * Name and interval are GSettings keys bound straight to their widgets;
  * the application applies them to the open book. Cadences and staff
- * belong to the book and are written to it as they are changed.
+ * belong to the book and are written to it as they are changed, as are
+ * service level targets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "lia-choice.h"
 #include "lia-preferences-window.h"
+#include "lia-sla-page.h"
 #include "lia-staff-page.h"
 #include "lia-toast.h"
 
@@ -29,6 +31,7 @@ struct _LiaPreferencesWindow
   GtkSpinButton        *interval_spin;
   AdwPreferencesGroup  *cadence_group;
   LiaStaffPage         *staff_page;
+  LiaSlaPage           *sla_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaPreferencesWindow, lia_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -106,6 +109,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   object_class->dispose = lia_preferences_window_dispose;
 
   g_type_ensure (LIA_TYPE_STAFF_PAGE);
+  g_type_ensure (LIA_TYPE_SLA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-preferences-window.ui");
@@ -113,6 +117,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, cadence_group);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, sla_page);
 }
 
 static void
@@ -131,7 +136,7 @@ lia_preferences_window_init (LiaPreferencesWindow *self)
 
 /**
  * lia_preferences_window_new:
- * @book: (nullable): the open book, for its cadences and staff
+ * @book: (nullable): the open book, for its cadences, staff and service levels
  */
 GtkWidget *
 lia_preferences_window_new (GtkWindow *parent,
@@ -144,11 +149,13 @@ lia_preferences_window_new (GtkWindow *parent,
       /* Nothing to show them for. */
       gtk_widget_set_visible (GTK_WIDGET (self->cadence_group), FALSE);
       adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->staff_page));
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sla_page));
       return GTK_WIDGET (self);
     }
 
   self->book = g_object_ref (book);
   setup_cadences (self);
   lia_staff_page_set_book (self->staff_page, book);
+  lia_sla_page_set_book (self->sla_page, book);
   return GTK_WIDGET (self);
 }

@@ -107,29 +107,45 @@ fill_vendor (LiaVendorDialog *self,
   lia_vendor_set_active (vendor, gtk_switch_get_active (self->active_switch));
 }
 
-/* Read again rather than kept: the list's own object must not change
- * before the book does. */
+static void
+copy_fields (LiaVendor *to,
+             LiaVendor *from)
+{
+  lia_vendor_set_name (to, lia_vendor_get_name (from));
+  lia_vendor_set_contact_name (to, lia_vendor_get_contact_name (from));
+  lia_vendor_set_email (to, lia_vendor_get_email (from));
+  lia_vendor_set_phone (to, lia_vendor_get_phone (from));
+  lia_vendor_set_sla_plan_id (to, lia_vendor_get_sla_plan_id (from));
+  lia_vendor_set_active (to, lia_vendor_get_active (from));
+}
+
+/* The repository's vendor is the one its list holds, and only it has the
+ * id: it takes the typed values, and gets its own back if the book
+ * refuses them, so the list never shows what was not saved. */
 static gboolean
 save (LiaVendorDialog  *self,
       GError          **error)
 {
   LiaEventRepository *repo = lia_book_get_events (self->book);
+  g_autoptr(LiaVendor) typed = lia_vendor_new ("");
+  g_autoptr(LiaVendor) before = lia_vendor_new ("");
   g_autoptr(LiaVendor) vendor = NULL;
 
+  fill_vendor (self, typed);
   if (self->vendor_id == 0)
-    {
-      vendor = lia_vendor_new ("");
-      fill_vendor (self, vendor);
-      return lia_event_repository_add_vendor (repo, vendor, error);
-    }
+    return lia_event_repository_add_vendor (repo, typed, error);
 
   if (!(vendor = lia_event_repository_lookup_vendor (repo, self->vendor_id)))
     {
       g_set_error_literal (error, LIA_ERROR, LIA_ERROR_NOT_FOUND, _("The vendor is no longer in the book"));
       return FALSE;
     }
-  fill_vendor (self, vendor);
-  return lia_event_repository_update_vendor (repo, vendor, error);
+  copy_fields (before, vendor);
+  copy_fields (vendor, typed);
+  if (lia_event_repository_update_vendor (repo, vendor, error))
+    return TRUE;
+  copy_fields (vendor, before);
+  return FALSE;
 }
 
 static void

@@ -41,7 +41,7 @@ typedef struct
 } Figure;
 
 static const Figure figures[] = {
-  { "handled", N_("Events Handled"), N_("Opened in the period"),
+  { "handled", N_("Events Handled"), N_("With targets, opened in the period"),
     FIGURE_COUNT, G_STRUCT_OFFSET (LiaCompliance, handled), 0 },
   { "responses", N_("Responses on Time"), N_("Responded within the target"),
     FIGURE_SHARE, G_STRUCT_OFFSET (LiaCompliance, responses_met),
@@ -49,9 +49,9 @@ static const Figure figures[] = {
   { "resolutions", N_("Resolutions on Time"), N_("Resolved within the target"),
     FIGURE_SHARE, G_STRUCT_OFFSET (LiaCompliance, resolutions_met),
     G_STRUCT_OFFSET (LiaCompliance, resolutions_counted) },
-  { "median-response", N_("Median Response Time"), N_("In business hours"),
+  { "median-response", N_("Median Response Time"), N_("From opening to the first response"),
     FIGURE_DURATION, G_STRUCT_OFFSET (LiaCompliance, median_response), 0 },
-  { "median-resolution", N_("Median Resolution Time"), N_("In business hours"),
+  { "median-resolution", N_("Median Resolution Time"), N_("From opening to the resolution"),
     FIGURE_DURATION, G_STRUCT_OFFSET (LiaCompliance, median_resolution), 0 },
 };
 
@@ -65,7 +65,6 @@ struct _LiaVendorsView
   gint64                vendor_id;   /* the one shown; 0 for none */
   guint                 days;
   guint                 reload_idle;
-  gboolean              stale;
   gboolean              narrow;
   GtkLabel             *vendor_values[N_FIGURES];
   GtkLabel             *staff_values[N_FIGURES];
@@ -77,7 +76,6 @@ struct _LiaVendorsView
   GtkStack             *content_stack;
   AdwStatusPage        *error_status;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
   GtkWidget            *detail;
   GtkListBox           *vendor_list;
   GtkLabel             *name_label;
@@ -119,8 +117,8 @@ field_int64 (const LiaCompliance *compliance,
   return G_STRUCT_MEMBER (gint64, compliance, offset);
 }
 
-/* Business time as people say it: "45 min", "3 h 20 min", "2 d 4 h";
- * a day is 24 hours, not a business day, so figures add up. */
+/* A duration as people say it: "45 min", "3 h 20 min", "2 d 4 h"; a
+ * day is 24 hours, not a business day, so figures compare at a glance. */
 static char *
 format_duration (gint64 seconds)
 {
@@ -143,6 +141,19 @@ format_duration (gint64 seconds)
   return g_strdup_printf (C_("duration", "%u d %u h"), (guint)(hours / 24), (guint)(hours % 24));
 }
 
+/* Rounded, but never to 100 % while one was missed, nor to 0 % while
+ * one was met. */
+static guint
+percent (guint met,
+         guint counted)
+{
+  guint share = (met * 100 + counted / 2) / counted;
+
+  if (met > 0 && met < counted)
+    share = CLAMP (share, 1, 99);
+  return share;
+}
+
 static char *
 format_figure (const Figure        *figure,
                const LiaCompliance *compliance)
@@ -160,7 +171,7 @@ format_figure (const Figure        *figure,
       if (counted == 0)
         return g_strdup ("—");
       /* Translators: a share and what it is of, "87 % (13 of 15)"; %% is a percent sign */
-      return g_strdup_printf (_("%u %% (%u of %u)"), (met * 100 + counted / 2) / counted, met, counted);
+      return g_strdup_printf (_("%u %% (%u of %u)"), percent (met, counted), met, counted);
 
     case FIGURE_DURATION:
     default:
@@ -209,6 +220,8 @@ new_value_label (GtkSizeGroup *column,
 
   gtk_widget_set_name (label, name);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
+  /* Keeps "87 % (13 of 15)" clear of its neighbour. */
+  gtk_widget_set_margin_start (label, 12);
   gtk_widget_add_css_class (label, "numeric");
   gtk_size_group_add_widget (column, label);
   return GTK_LABEL (label);
@@ -286,7 +299,6 @@ reload_compliance (LiaVendorsView *self)
   g_autofree char *last = lia_format_date (to);
   g_autofree char *span = NULL;
 
-  self->stale = FALSE;
   if (self->vendor_id == 0)
     return;
   if (!lia_event_repository_compliance (repository (self), self->vendor_id, from, to,
@@ -302,23 +314,21 @@ reload_compliance (LiaVendorsView *self)
   adw_preferences_group_set_description (self->figures_group, span);
 }
 
-static gboolean
+static void
 reload_idle_cb (gpointer user_data)
 {
   LiaVendorsView *self = user_data;
 
   self->reload_idle = 0;
   reload_compliance (self);
-  return G_SOURCE_REMOVE;
 }
 
+/* Hidden, nothing to do: showing it counts again anyway. */
 static void
 on_events_changed_cb (LiaVendorsView *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_idle == 0)
+    self->reload_idle = g_idle_add_once (reload_idle_cb, self);
 }
 
 /* Time passes while it is hidden too: count again whenever shown. */
@@ -389,7 +399,6 @@ show_vendor (LiaVendorsView *self,
   gtk_label_set_label (self->details_label, contact);
   gtk_label_set_label (self->commitment_label, commitment);
   gtk_label_set_label (self->vendor_heading, lia_vendor_get_name (vendor));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->vendor_heading), lia_vendor_get_name (vendor));
   reload_compliance (self);
 }
 
@@ -582,7 +591,6 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, error_status);
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, detail);
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, vendor_list);
   gtk_widget_class_bind_template_child (widget_class, LiaVendorsView, name_label);

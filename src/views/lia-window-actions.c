@@ -25,13 +25,39 @@ on_account_created_cb (LiaWindow        *self,
   lia_toast_show (GTK_WIDGET (self), _("Account created"));
 }
 
+/* The timeline the person works in: the one holding the focus (on an
+ * account's page, say), else the Timeline area when it is shown. */
+static LiaTimelineView *
+current_timeline (LiaWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *timeline = focus ? gtk_widget_get_ancestor (focus, LIA_TYPE_TIMELINE_VIEW) : NULL;
+
+  if (timeline != NULL)
+    return LIA_TIMELINE_VIEW (timeline);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->areas), "timeline") == 0)
+    return self->timeline_view;
+  return NULL;
+}
+
+/* The application binds Ctrl+N here: over a timeline it means a new
+ * event, elsewhere a new account. */
 static void
 new_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   LiaWindow *self = LIA_WINDOW (widget);
-  GtkWidget *dialog = lia_account_dialog_new (GTK_WINDOW (self), self->book);
+  LiaTimelineView *timeline = current_timeline (self);
+  GtkWidget *dialog;
+
+  if (timeline != NULL)
+    {
+      lia_timeline_view_new_event (timeline);
+      return;
+    }
+
+  dialog = lia_account_dialog_new (GTK_WINDOW (self), self->book);
 
   g_signal_connect_object (dialog, "account-created", G_CALLBACK (on_account_created_cb),
                            self, G_CONNECT_SWAPPED);
@@ -44,8 +70,14 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LiaWindow *self = LIA_WINDOW (widget);
+  LiaTimelineView *timeline = current_timeline (self);
 
-  /* Ctrl+F searches accounts from wherever it is pressed. */
+  /* Over a timeline Ctrl+F searches its events; elsewhere, accounts. */
+  if (timeline != NULL)
+    {
+      lia_timeline_view_begin_search (timeline);
+      return;
+    }
   lia_window_show_area (self, "accounts");
   lia_accounts_view_begin_search (self->accounts_view);
 }

@@ -6,7 +6,9 @@
 
 #include "lia-coverage-view.h"
 #include "lia-portfolios-view.h"
+#include "lia-timeline-view.h"
 #include "lia-window.h"
+#include "lia-vendors-view.h"
 #include "lia-workload-view.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,8 @@ struct _LiaWindow
   LiaPortfoliosView    *portfolios_view;
   LiaWorkloadView      *workload_view;
   LiaCoverageView      *coverage_view;
+  LiaTimelineView      *timeline_view;
+  LiaVendorsView       *vendors_view;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -30,6 +34,8 @@ struct _LiaWindow
   AdwBin               *portfolios_bin;
   AdwBin               *workload_bin;
   AdwBin               *coverage_bin;
+  AdwBin               *timeline_bin;
+  AdwBin               *vendors_bin;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *read_only_revealer;
 };

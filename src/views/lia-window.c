@@ -80,6 +80,22 @@ create_area (LiaWindow *self,
         lia_portfolios_view_set_book (self->portfolios_view, self->book);
       return GTK_WIDGET (self->portfolios_view);
     }
+  if (bin == self->timeline_bin)
+    {
+      self->timeline_view = g_object_new (LIA_TYPE_TIMELINE_VIEW, NULL);
+      lia_timeline_view_set_areas (self->timeline_view, self->areas);
+      if (self->book != NULL)
+        lia_timeline_view_set_book (self->timeline_view, self->book);
+      return GTK_WIDGET (self->timeline_view);
+    }
+  if (bin == self->vendors_bin)
+    {
+      self->vendors_view = LIA_VENDORS_VIEW (lia_vendors_view_new ());
+      lia_vendors_view_set_areas (self->vendors_view, self->areas);
+      if (self->book != NULL)
+        lia_vendors_view_set_book (self->vendors_view, self->book);
+      return GTK_WIDGET (self->vendors_view);
+    }
   if (bin == self->workload_bin)
     {
       self->workload_view = g_object_new (LIA_TYPE_WORKLOAD_VIEW, NULL);
@@ -173,11 +189,17 @@ lia_window_dispose (GObject *object)
     lia_workload_view_set_areas (self->workload_view, NULL);
   if (self->coverage_view != NULL)
     lia_coverage_view_set_areas (self->coverage_view, NULL);
+  if (self->timeline_view != NULL)
+    lia_timeline_view_set_areas (self->timeline_view, NULL);
+  if (self->vendors_view != NULL)
+    lia_vendors_view_set_areas (self->vendors_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
   /* Their bins, and so they, went with the template. */
   self->portfolios_view = NULL;
   self->workload_view = NULL;
   self->coverage_view = NULL;
+  self->timeline_view = NULL;
+  self->vendors_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->book);
 
@@ -240,6 +262,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, portfolios_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, workload_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, coverage_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, vendors_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
 
@@ -305,7 +329,24 @@ lia_window_get_coverage_view (LiaWindow *self)
   return self->coverage_view;
 }
 
-/* @name: "accounts", "portfolios", "workload" or "coverage" */
+LiaTimelineView *
+lia_window_get_timeline_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->timeline_bin);
+  return self->timeline_view;
+}
+
+LiaVendorsView *
+lia_window_get_vendors_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->vendors_bin);
+  return self->vendors_view;
+}
+
+/* @name: "accounts", "portfolios", "timeline", "workload", "coverage"
+ * or "vendors" */
 void
 lia_window_show_area (LiaWindow  *self,
                       const char *name)

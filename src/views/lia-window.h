@@ -10,6 +10,8 @@
 #include "lia-book.h"
 #include "lia-coverage-view.h"
 #include "lia-portfolios-view.h"
+#include "lia-timeline-view.h"
+#include "lia-vendors-view.h"
 #include "lia-workload-view.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,8 @@ LiaAccountsView *lia_window_get_accounts_view (LiaWindow      *self);
 LiaPortfoliosView *lia_window_get_portfolios_view (LiaWindow  *self);
 LiaWorkloadView *lia_window_get_workload_view (LiaWindow      *self);
 LiaCoverageView *lia_window_get_coverage_view (LiaWindow      *self);
+LiaTimelineView *lia_window_get_timeline_view (LiaWindow      *self);
+LiaVendorsView  *lia_window_get_vendors_view  (LiaWindow      *self);
 void             lia_window_show_area         (LiaWindow      *self,
                                                const char     *name);
 void             lia_window_add_toast         (LiaWindow      *self,
