@@ -266,7 +266,9 @@ add_contact_log (Generator   *gen,
   n = g_rand_int_range (gen->rand, 0, 12) == 0 ? 0 : g_rand_int_range (gen->rand, 1, 4);
   for (int i = 0; i < n; i++)
     {
-      gint64 when = gen->now - g_rand_int_range (gen->rand, 1, 90) * (gint64)DAY;
+      /* At some hour of that day, not all at the time of generating. */
+      gint64 when = gen->now - g_rand_int_range (gen->rand, 1, 90) * (gint64)DAY
+                    - g_rand_int_range (gen->rand, 0, 10 * 3600);
 
       if (!lia_portfolio_store_log_contact (gen->db, account_id, 0, PICK (gen->rand, kinds), when,
                                             manager_id, "", NULL, error))

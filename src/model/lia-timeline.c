@@ -135,12 +135,16 @@ collect_item (LiaRow   *row,
   g_ptr_array_add (user_data, lia_timeline_item_new_from_row (row));
 }
 
-static gint
-day_of (gint64 time)
+/* The local day number of @time: a GDateTime per row would cost half
+ * the page's time where TZ is unset. */
+static gint64
+day_of (GTimeZone *tz,
+        gint64     time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, time);
+  gint64 local = time + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
 
-  return dt ? g_date_time_get_year (dt) * 1000 + g_date_time_get_day_of_year (dt) : 0;
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
 }
 
 /* Marks the newest item of each local day, given the time of the row
@@ -150,11 +154,12 @@ mark_days (GPtrArray *items,
            gboolean   has_before,
            gint64     before)
 {
-  gint previous = has_before ? day_of (before) : G_MININT;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  gint64 previous = has_before ? day_of (tz, before) : G_MININT64;
 
   for (guint i = 0; i < items->len; i++)
     {
-      gint day = day_of (lia_timeline_item_get_time (items->pdata[i]));
+      gint64 day = day_of (tz, lia_timeline_item_get_time (items->pdata[i]));
 
       lia_timeline_item_set_starts_day (items->pdata[i], day != previous);
       previous = day;
@@ -362,22 +367,39 @@ lia_timeline_list_model_init (GListModelInterface *iface)
  *
  * Starts over from the newest row: after a write or a new filter.
  */
-void
-lia_timeline_reload (LiaTimeline *self)
+static void
+restart (LiaTimeline *self,
+         guint        keep)
 {
   g_autoptr(GError) error = NULL;
-  guint removed, added;
+  guint added;
 
-  g_return_if_fail (LIA_IS_TIMELINE (self));
-
-  removed = self->n_items;
   g_clear_handle_id (&self->load_idle, g_source_remove);
   g_array_set_size (self->pages, 0);
   self->n_items = self->n_cached = 0;
   self->exhausted = FALSE;
 
-  if (!append_page (self, &added, &error))
-    g_warning ("Cannot read the timeline: %s", error->message);
+  /* As many rows as were loaded, so a view scrolled down stays put. */
+  do
+    {
+      if (!append_page (self, &added, &error))
+        {
+          g_warning ("Cannot read the timeline: %s", error->message);
+          return;
+        }
+    }
+  while (added > 0 && !self->exhausted && self->n_items < keep);
+}
+
+void
+lia_timeline_reload (LiaTimeline *self)
+{
+  guint removed;
+
+  g_return_if_fail (LIA_IS_TIMELINE (self));
+
+  removed = self->n_items;
+  restart (self, removed);
   if (removed > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }
@@ -412,15 +434,39 @@ on_account_changed_cb (LiaTimeline *self,
   reload_for (self, account_id);
 }
 
+static void
+take_filter (LiaTimeline             *self,
+             const LiaTimelineFilter *filter)
+{
+  self->filter = *filter;
+  g_free (self->search);
+  g_free (self->match);
+  self->search = g_strdup (filter->search);
+  self->match = lia_account_store_match_expression (filter->search);
+  self->filter.search = self->search;
+}
+
+/* The human lane of every account. */
 LiaTimeline *
 lia_timeline_new (LiaBook *book)
+{
+  LiaTimelineFilter filter = { 0, };
+
+  return lia_timeline_new_with_filter (book, &filter);
+}
+
+LiaTimeline *
+lia_timeline_new_with_filter (LiaBook                 *book,
+                              const LiaTimelineFilter *filter)
 {
   LiaTimeline *self;
 
   g_return_val_if_fail (LIA_IS_BOOK (book), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
 
   self = g_object_new (LIA_TYPE_TIMELINE, NULL);
   self->book = g_object_ref (book);
+  take_filter (self, filter);
   self->changed_handler = g_signal_connect_object (lia_book_get_events (book), "event-changed",
                                                    G_CALLBACK (on_event_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
@@ -435,16 +481,17 @@ void
 lia_timeline_set_filter (LiaTimeline             *self,
                          const LiaTimelineFilter *filter)
 {
+  guint removed;
+
   g_return_if_fail (LIA_IS_TIMELINE (self));
   g_return_if_fail (filter != NULL);
 
-  self->filter = *filter;
-  g_free (self->search);
-  g_free (self->match);
-  self->search = g_strdup (filter->search);
-  self->match = lia_account_store_match_expression (filter->search);
-  self->filter.search = self->search;
-  lia_timeline_reload (self);
+  /* A new filter starts from the newest row. */
+  removed = self->n_items;
+  take_filter (self, filter);
+  restart (self, 0);
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }
 
 void

@@ -37,6 +37,8 @@ typedef struct
 #define LIA_TIMELINE_PAGE_SIZE 128
 
 LiaTimeline *lia_timeline_new        (LiaBook                 *book);
+LiaTimeline *lia_timeline_new_with_filter (LiaBook            *book,
+                                      const LiaTimelineFilter *filter);
 void         lia_timeline_set_filter (LiaTimeline             *self,
                                       const LiaTimelineFilter *filter);
 /* The filter in use; its search string belongs to @self. */
@@ -50,6 +52,7 @@ gboolean     lia_timeline_load_more  (LiaTimeline             *self,
 gboolean     lia_timeline_has_more   (LiaTimeline             *self);
 /* Pages held in memory, for tests and the benchmark. */
 guint        lia_timeline_get_n_cached_pages (LiaTimeline     *self);
+/* Reads again what is loaded (after a write), keeping its length. */
 void         lia_timeline_reload     (LiaTimeline             *self);
 
 G_END_DECLS

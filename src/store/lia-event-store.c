@@ -524,6 +524,11 @@ static const char * const sla_conditions[] = {
                  " AND (e.response_target IS NOT NULL OR e.resolution_target IS NOT NULL))",
 };
 
+#define SUBTREE_SQL                                                            \
+  "WITH RECURSIVE sub (id) AS (SELECT :account"                                \
+  "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)" \
+  " SELECT id FROM sub"
+
 static void
 append_account_filter (GString                *sql,
                        const LiaTimelineQuery *q,
@@ -533,14 +538,34 @@ append_account_filter (GString                *sql,
     return;
 
   if (q->with_subsidiaries)
-    g_string_append_printf (sql,
-      " AND %s IN (WITH RECURSIVE sub (id) AS (SELECT :account"
-      "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)"
-      "   SELECT id FROM sub)", column);
+    g_string_append_printf (sql, " AND %s IN (" SUBTREE_SQL ")", column);
   else
     g_string_append_printf (sql, " AND %s = :account", column);
 }
 
+/* A portfolio's rows merge several accounts' index ranges, which SQLite
+ * reads whole and sorts. Picking the page's ids first from the covering
+ * (account, time, id) index reads index entries only, not rows. */
+static void
+append_subtree_page (GString                *sql,
+                     const LiaTimelineQuery *q,
+                     const char             *alias,
+                     const char             *table,
+                     const char             *time_column,
+                     const char             *bound,
+                     const char             *extra)
+{
+  g_string_append_printf (sql,
+    " AND %s.id IN (SELECT y.id FROM %s y WHERE y.account_id IN (" SUBTREE_SQL ")"
+    "   AND (y.%s, y.id) < (:t, %s)%s", alias, table, time_column, bound, extra);
+  if (q->from)
+    g_string_append_printf (sql, " AND y.%s >= :from", time_column);
+  g_string_append_printf (sql, " ORDER BY y.%s DESC, y.id DESC LIMIT :limit)", time_column);
+}
+
+/* The upper end of the range is folded into the cursor's bound (see
+ * lia_timeline_store_page()): a second upper bound would be checked row
+ * by row along the index instead of ending the scan. */
 static void
 append_range (GString                *sql,
               const LiaTimelineQuery *q,
@@ -548,8 +573,21 @@ append_range (GString                *sql,
 {
   if (q->from)
     g_string_append_printf (sql, " AND %s >= :from", column);
-  if (q->to)
-    g_string_append_printf (sql, " AND %s < :to", column);
+}
+
+/* "IN (a, b)" on an indexed column makes SQLite read each value's whole
+ * index range and sort; with "+" it walks the time index instead and
+ * stops after a page. One value is an equality and keeps its index. */
+static void
+append_in_list (GString            *sql,
+                const char         *column,
+                guint               mask,
+                const char * const *nicks,
+                guint               n_nicks)
+{
+  g_string_append_printf (sql, " AND %s%s IN (", (mask & (mask - 1)) ? "+" : "", column);
+  append_nick_list (sql, mask, nicks, n_nicks);
+  g_string_append (sql, ")");
 }
 
 /* One arm per source: its own newest-first LIMIT through a (time, id)
@@ -577,19 +615,15 @@ append_arm (GString                *sql,
         " FROM events e JOIN accounts a ON a.id = e.account_id"
         " LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN vendors v ON v.id = e.vendor_id"
         " WHERE (e.opened_at, e.id) < (:t, :i0)");
-      append_account_filter (sql, q, "e.account_id");
+      /* Other filters would drop rows from a preselected page. */
+      if (q->with_subsidiaries && q->account_id != 0 && !has_event_filter (q))
+        append_subtree_page (sql, q, "e", "events", "opened_at", ":i0", "");
+      else
+        append_account_filter (sql, q, "e.account_id");
       if (q->kinds)
-        {
-          g_string_append (sql, " AND e.kind IN (");
-          append_nick_list (sql, q->kinds, kind_nicks, G_N_ELEMENTS (kind_nicks));
-          g_string_append (sql, ")");
-        }
+        append_in_list (sql, "e.kind", q->kinds, kind_nicks, G_N_ELEMENTS (kind_nicks));
       if (q->statuses)
-        {
-          g_string_append (sql, " AND e.status IN (");
-          append_nick_list (sql, q->statuses, status_nicks, G_N_ELEMENTS (status_nicks));
-          g_string_append (sql, ")");
-        }
+        append_in_list (sql, "e.status", q->statuses, status_nicks, G_N_ELEMENTS (status_nicks));
       if (q->sla_states)
         {
           gboolean first = TRUE;
@@ -618,7 +652,10 @@ append_arm (GString                *sql,
         " NULL, NULL, n.author, 0, 'none', NULL"
         " FROM account_notes n JOIN accounts a ON a.id = n.account_id"
         " WHERE (n.noted_at, n.id) < (:t, :i1)");
-      append_account_filter (sql, q, "n.account_id");
+      if (q->with_subsidiaries && q->account_id != 0)
+        append_subtree_page (sql, q, "n", "account_notes", "noted_at", ":i1", "");
+      else
+        append_account_filter (sql, q, "n.account_id");
       break;
 
     case LIA_TIMELINE_SOURCE_STATUS_CHANGE:
@@ -629,7 +666,11 @@ append_arm (GString                *sql,
         " FROM event_status_history h JOIN events e ON e.id = h.event_id"
         " JOIN accounts a ON a.id = h.account_id"
         " WHERE (h.changed_at, h.id) < (:t, :i2) AND h.from_status IS NOT NULL");
-      append_account_filter (sql, q, "h.account_id");
+      if (q->with_subsidiaries && q->account_id != 0)
+        append_subtree_page (sql, q, "h", "event_status_history", "changed_at", ":i2",
+                             " AND y.from_status IS NOT NULL");
+      else
+        append_account_filter (sql, q, "h.account_id");
       break;
 
     case LIA_TIMELINE_SOURCE_AUDIT:
@@ -639,7 +680,10 @@ append_arm (GString                *sql,
         " l.new_value, NULL, NULL, l.actor, 0, 'none', NULL"
         " FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id"
         " WHERE (l.changed_at, l.id) < (:t, :i3)");
-      append_account_filter (sql, q, "l.account_id");
+      if (q->with_subsidiaries && q->account_id != 0)
+        append_subtree_page (sql, q, "l", "audit_log", "changed_at", ":i3", "");
+      else
+        append_account_filter (sql, q, "l.account_id");
       break;
 
     case LIA_TIMELINE_N_SOURCES:
@@ -699,14 +743,20 @@ lia_timeline_store_page (LiaDatabase              *db,
   if (stmt == NULL)
     return FALSE;
 
-  bind_named_int64 (stmt, ":t", after ? after->time : G_MAXINT64);
+  /* Rows before `to` are those below (to, -inf): when that is the
+   * tighter bound it replaces the cursor. */
+  gboolean to_bound = query->to != 0 && (after == NULL || query->to <= after->time);
+
+  bind_named_int64 (stmt, ":t", to_bound ? query->to : after ? after->time : G_MAXINT64);
   for (int source = 0; source < LIA_TIMELINE_N_SOURCES; source++)
     {
       char name[8];
       gint64 bound;
 
       g_snprintf (name, sizeof name, ":i%d", source);
-      if (after == NULL || source < after->source)
+      if (to_bound)
+        bound = G_MININT64;
+      else if (after == NULL || source < after->source)
         bound = G_MAXINT64;
       else if (source == after->source)
         bound = after->id;
@@ -720,7 +770,6 @@ lia_timeline_store_page (LiaDatabase              *db,
   bind_named_int64 (stmt, ":staff", query->staff_id);
   bind_named_int64 (stmt, ":vendor", query->vendor_id);
   bind_named_int64 (stmt, ":from", query->from);
-  bind_named_int64 (stmt, ":to", query->to);
   if ((index = sqlite3_bind_parameter_index (stmt, ":match")) > 0)
     lia_bind_text (stmt, index, query->match);
 

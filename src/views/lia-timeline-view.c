@@ -172,18 +172,23 @@ update_empty_state (LiaTimelineView *self)
 }
 
 static void
+show_filters_state (LiaTimelineView *self)
+{
+  if (filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
+  update_empty_state (self);
+}
+
+static void
 apply_filters (LiaTimelineView *self)
 {
   LiaTimelineFilter filter;
 
   read_filter (self, &filter);
   lia_timeline_set_filter (self->timeline, &filter);
-
-  if (filters_active (self))
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "lia-filter-active");
-  update_empty_state (self);
+  show_filters_state (self);
 }
 
 static void
@@ -577,6 +582,7 @@ lia_timeline_view_set_book (LiaTimelineView *self,
                             LiaBook         *book)
 {
   LiaEventRepository *events;
+  LiaTimelineFilter filter;
 
   g_return_if_fail (LIA_IS_TIMELINE_VIEW (self));
   g_return_if_fail (LIA_IS_BOOK (book));
@@ -584,11 +590,13 @@ lia_timeline_view_set_book (LiaTimelineView *self,
 
   self->book = g_object_ref (book);
   events = lia_book_get_events (book);
-  self->timeline = lia_timeline_new (book);
   lia_account_picker_set_book (self->account_picker, book);
   populate_filters (self);
+  /* Created with its filter: one query, not an unfiltered one first. */
+  read_filter (self, &filter);
+  self->timeline = lia_timeline_new_with_filter (book, &filter);
   setup_list_view (self);
-  apply_filters (self);
+  show_filters_state (self);
 
   /* The timeline reloads itself after events change; notes and audited
    * edits of accounts are on it too. */

@@ -12,13 +12,10 @@
 #include "lia-book.h"
 #include "lia-portfolio-repository.h"
 #include "lia-portfolio-store.h"
-#include "lia-sample-data.h"
 
 #define WARM_UPS            2
 #define RUNS                15
 #define TARGET_MS           100.0
-
-typedef gboolean (*Work) (gpointer data);
 
 typedef struct
 {
@@ -29,20 +26,6 @@ typedef struct
   sqlite3_stmt           *coverage;
   sqlite3_stmt           *coverage_counts;
 } Portfolios;
-
-/* Steps every row and reads every column, as the model does. */
-static gboolean
-drain (sqlite3_stmt *stmt)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int i = 0; i < sqlite3_column_count (stmt); i++)
-      (void)sqlite3_column_text (stmt, i);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
-}
 
 static gboolean
 model_rollup (gpointer data)
@@ -56,7 +39,7 @@ model_rollup (gpointer data)
 static gboolean
 sqlite_rollup (gpointer data)
 {
-  return drain (((Portfolios *)data)->groups);
+  return lia_bench_drain (((Portfolios *)data)->groups, NULL);
 }
 
 /* What the coverage page runs: the share, then the overdue list. */
@@ -82,7 +65,7 @@ sqlite_coverage (gpointer data)
   sqlite3_bind_int (self->coverage, 1, 1);
   sqlite3_bind_int64 (self->coverage, 2, now);
   sqlite3_bind_int64 (self->coverage, 3, LIA_COVERAGE_LIST_LIMIT);
-  return drain (self->coverage_counts) && drain (self->coverage);
+  return lia_bench_drain (self->coverage_counts, NULL) && lia_bench_drain (self->coverage, NULL);
 }
 
 static gboolean
@@ -93,38 +76,19 @@ model_workload (gpointer data)
   return load != NULL;
 }
 
-/* Median of RUNS timings after WARM_UPS, model and floor taking turns so
- * both see the same machine. */
+/* Medians of RUNS timings after WARM_UPS, model and floor in turns. */
 static gboolean
-time_pair (Work     model,
-           Work     floor,
-           gpointer data,
-           double  *out_model_ms,
-           double  *out_floor_ms)
+time_pair (LiaBenchWork  model,
+           LiaBenchWork  floor,
+           gpointer      data,
+           double       *out_model_ms,
+           double       *out_floor_ms)
 {
   g_autoptr(GArray) model_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint i = 0; i < WARM_UPS + RUNS; i++)
-    {
-      gint64 start = lia_bench_now_ns ();
-      double ms;
-
-      if (!model (data))
-        return FALSE;
-      ms = (lia_bench_now_ns () - start) / 1e6;
-      if (i >= WARM_UPS)
-        g_array_append_val (model_ms, ms);
-
-      if (floor == NULL)
-        continue;
-      start = lia_bench_now_ns ();
-      if (!floor (data))
-        return FALSE;
-      ms = (lia_bench_now_ns () - start) / 1e6;
-      if (i >= WARM_UPS)
-        g_array_append_val (floor_ms, ms);
-    }
+  if (!lia_bench_time_pair (model, floor, data, WARM_UPS, RUNS, model_ms, floor_ms))
+    return FALSE;
 
   *out_model_ms = lia_bench_median (model_ms);
   *out_floor_ms = floor ? lia_bench_median (floor_ms) : 0;
@@ -154,13 +118,15 @@ static gboolean
 open_floor (Portfolios  *self,
             const char  *path)
 {
-  if (sqlite3_open_v2 (path, &self->raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (!(self->raw = lia_bench_floor_open (path, NULL)))
     return FALSE;
 
-  /* The same page cache as the app, so the floor is no better fed. */
-  sqlite3_exec (self->raw, "PRAGMA cache_size = -8000", NULL, NULL, NULL);
-  return sqlite3_prepare_v2 (self->raw, lia_portfolio_store_groups_sql (), -1, &self->groups, NULL) == SQLITE_OK &&
-         sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_sql (), -1, &self->coverage, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (self->raw, lia_portfolio_store_groups_sql (), -1, &self->groups, NULL) != SQLITE_OK)
+    return FALSE;
+  /* The app counts SLA breaches up to now; so does the floor. */
+  sqlite3_bind_int64 (self->groups, sqlite3_bind_parameter_index (self->groups, ":now"),
+                      g_get_real_time () / G_USEC_PER_SEC);
+  return sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_sql (), -1, &self->coverage, NULL) == SQLITE_OK &&
          sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_counts_sql (), -1,
                              &self->coverage_counts, NULL) == SQLITE_OK;
 }
@@ -216,18 +182,14 @@ lia_bench_portfolios_run (guint       scale,
   g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
   g_autoptr(GError) error = NULL;
   Portfolios self = { 0 };
-  gint64 start = lia_bench_now_ns ();
   gboolean ok;
 
   g_mkdir_with_parents (dir, 0700);
-  if (!(self.book = lia_book_open (path, &error)) ||
-      !lia_sample_data_generate (self.book, scale, 7, &error))
+  if (!(self.book = lia_bench_generate_book (path, scale, 7, NULL, &error)))
     {
       lia_bench_comment ("cannot make the portfolio book: %s", error->message);
-      g_clear_object (&self.book);
       return FALSE;
     }
-  lia_bench_comment ("generated %u accounts in %.1f s", scale, (lia_bench_now_ns () - start) / 1e9);
   self.repo = lia_book_get_portfolios (self.book);
 
   if (!open_floor (&self, path))

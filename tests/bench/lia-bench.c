@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lia-bench.h"
+#include "lia-sample-data.h"
 
 /* The app's default window size (see the GSettings schema). */
 #define BARE_WINDOW_WIDTH  1100
@@ -129,18 +130,182 @@ lia_bench_median (GArray *samples)
   return (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
 }
 
-/* VmHWM: the peak resident set size, in kB, as the app's hook reads it. */
-guint64
-lia_bench_peak_rss_kb (void)
+/* A "Name:  <kB> kB" line of /proc/self/status; 0 if missing. */
+static guint64
+status_kb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, "VmHWM:")))
+      !(line = strstr (status, field)))
     return 0;
 
-  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+  return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+/* VmHWM: the peak resident set size, in kB, as the app's hook reads it. */
+guint64
+lia_bench_peak_rss_kb (void)
+{
+  return status_kb ("VmHWM:");
+}
+
+/* VmRSS: the resident set size now, in kB. */
+guint64
+lia_bench_rss_kb (void)
+{
+  return status_kb ("VmRSS:");
+}
+
+/* Brings VmHWM down to VmRSS (Linux 4.0 and later), so the peak of what
+ * follows can be read apart from what came before. */
+gboolean
+lia_bench_reset_peak_rss (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+  gboolean written;
+
+  if (file == NULL)
+    return FALSE;
+  written = fputs ("5", file) >= 0;
+  written = fclose (file) == 0 && written;
+  return written && lia_bench_peak_rss_kb () <= lia_bench_rss_kb () + 64;
+}
+
+/* --- timings ---------------------------------------------------------------- */
+
+static gboolean
+time_one (LiaBenchWork  work,
+          gpointer      data,
+          GArray       *samples)
+{
+  gint64 start = lia_bench_now_ns ();
+  double ms;
+
+  if (!work (data))
+    return FALSE;
+  ms = (lia_bench_now_ns () - start) / 1e6;
+  if (samples != NULL)
+    g_array_append_val (samples, ms);
+  return TRUE;
+}
+
+/**
+ * lia_bench_time_pair:
+ * @floor: (nullable): the same work without the model, or %NULL
+ * @model_ms: (out caller-allocates): @runs milliseconds are appended
+ *
+ * Runs @model and @floor in turns, @warm_ups times unrecorded then @runs
+ * times recorded, so both see the same machine.
+ */
+gboolean
+lia_bench_time_pair (LiaBenchWork  model,
+                     LiaBenchWork  floor,
+                     gpointer      data,
+                     guint         warm_ups,
+                     guint         runs,
+                     GArray       *model_ms,
+                     GArray       *floor_ms)
+{
+  for (guint i = 0; i < warm_ups + runs; i++)
+    if (!time_one (model, data, i >= warm_ups ? model_ms : NULL) ||
+        (floor != NULL && !time_one (floor, data, i >= warm_ups ? floor_ms : NULL)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* --- books and the bare sqlite3 floor ---------------------------------------- */
+
+/* A LiaClockFunc that always answers *@now (a const gint64 *). */
+gint64
+lia_bench_fixed_clock (gpointer now)
+{
+  return *(const gint64 *)now;
+}
+
+/**
+ * lia_bench_generate_book:
+ * @now: (nullable): the book's clock from now on, which must outlive it;
+ *   %NULL: the real one
+ *
+ * A new book at @path filled by the sample-data generator with
+ * @n_accounts accounts (one in twenty heads a portfolio); the same @seed
+ * and @now give the same book. Says how long it took.
+ */
+LiaBook *
+lia_bench_generate_book (const char    *path,
+                         guint          n_accounts,
+                         guint32        seed,
+                         const gint64  *now,
+                         GError       **error)
+{
+  g_autoptr(LiaBook) book = lia_book_open (path, error);
+  gint64 start = lia_bench_now_ns ();
+
+  if (book == NULL)
+    return NULL;
+  if (now != NULL)
+    lia_book_set_clock (book, lia_bench_fixed_clock, (gpointer)now);
+  if (!lia_sample_data_generate (book, n_accounts, seed, error))
+    return NULL;
+
+  lia_bench_comment ("book: generated %u accounts (seed %u) in %.1f s",
+                     n_accounts, seed, (lia_bench_now_ns () - start) / 1e9);
+  return g_steal_pointer (&book);
+}
+
+/**
+ * lia_bench_floor_open:
+ *
+ * A read-only connection of its own to @path with the app's page cache
+ * and temporary store, so the floor is no better fed than the model.
+ */
+sqlite3 *
+lia_bench_floor_open (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA cache_size = -8000; PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sqlite3 on %s: %s",
+                   path, db ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Steps every row reading every column as the model's row readers do
+ * (integers as integers, the rest as text), then resets @stmt. */
+gboolean
+lia_bench_drain (sqlite3_stmt *stmt,
+                 guint        *out_rows)
+{
+  int n_columns = sqlite3_column_count (stmt);
+  guint rows = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int col = 0; col < n_columns; col++)
+        {
+          if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+            (void)sqlite3_column_int64 (stmt, col);
+          else
+            (void)sqlite3_column_text (stmt, col);
+        }
+      rows++;
+    }
+
+  sqlite3_reset (stmt);
+  if (out_rows != NULL)
+    *out_rows = rows;
+  return rc == SQLITE_DONE;
 }
 
 /* --- the display ----------------------------------------------------------- */

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "lia-book.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +34,30 @@ double    lia_bench_percentile      (GArray              *samples,
                                      double               percent);
 double    lia_bench_median          (GArray              *samples);
 guint64   lia_bench_peak_rss_kb     (void);
+guint64   lia_bench_rss_kb          (void);
+gboolean  lia_bench_reset_peak_rss  (void);
+
+/* One timed piece of work; FALSE when it failed. */
+typedef gboolean (*LiaBenchWork) (gpointer data);
+
+gboolean  lia_bench_time_pair       (LiaBenchWork         model,
+                                     LiaBenchWork         floor,
+                                     gpointer             data,
+                                     guint                warm_ups,
+                                     guint                runs,
+                                     GArray              *model_ms,
+                                     GArray              *floor_ms);
+
+gint64    lia_bench_fixed_clock     (gpointer             now);
+LiaBook  *lia_bench_generate_book   (const char          *path,
+                                     guint                n_accounts,
+                                     guint32              seed,
+                                     const gint64        *now,
+                                     GError             **error);
+sqlite3  *lia_bench_floor_open      (const char          *path,
+                                     GError             **error);
+gboolean  lia_bench_drain           (sqlite3_stmt        *stmt,
+                                     guint               *out_rows);
 
 char     *lia_bench_self_exe        (void);
 gboolean  lia_bench_has_display     (void);
@@ -53,6 +80,10 @@ int       lia_bench_bare_window_run (void);
 
 /* lia-bench-portfolios.c */
 gboolean  lia_bench_portfolios_run  (guint                scale,
+                                     const char          *work_dir);
+
+/* lia-bench-timeline.c */
+gboolean  lia_bench_timeline_run    (guint                scale,
                                      const char          *work_dir);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaBenchChild, lia_bench_child_clear)

@@ -1,14 +1,17 @@
 /* liaison-bench.c — the figures DESIGN.md "Benchmarks" asks for, each next
  * to its floor measured in the same run
  *
- *   liaison-bench accounts|portfolios|all [--scale N] [--runs N]
+ *   liaison-bench accounts|portfolios|timeline|all [--scale N] [--runs N]
  *
  * Prints only `BENCH <area>.<name> <value> <unit>` lines and commentary
  * lines starting with "# ". Exits 0 unless something broke: a child
  * crashed, hung or failed, or a figure could not be measured. Having no
- * display is not broken: the program then runs itself again under
- * `xvfb-run -a` when that exists, and otherwise skips the GUI figures
- * and says so.
+ * display is not broken: when an area that starts the app is chosen
+ * (accounts, all), the program runs itself again under `xvfb-run -a`
+ * when that exists, and otherwise skips the GUI figures and says so.
+ *
+ * --scale N is the number of accounts in every area's book; the
+ * timeline area adds ten events an account.
  *
  * Environment: LIAISON_BINARY is the app (default: this build tree's);
  * GSETTINGS_SCHEMA_DIR its schemas (default: this build tree's data/).
@@ -37,7 +40,6 @@
 #include "lia-bench.h"
 #include "lia-book.h"
 #include "lia-database.h"
-#include "lia-sample-data.h"
 
 #define AREA "accounts"
 
@@ -158,9 +160,9 @@ generate_book (const char  *path,
                guint        n_accounts,
                GError     **error)
 {
-  g_autoptr(LiaBook) book = lia_book_open (path, error);
+  g_autoptr(LiaBook) book = lia_bench_generate_book (path, n_accounts, BOOK_SEED, NULL, error);
 
-  return book != NULL && lia_sample_data_generate (book, n_accounts, BOOK_SEED, error);
+  return book != NULL;
 }
 
 static gboolean
@@ -168,15 +170,8 @@ prepare_full_book (Accounts  *self,
                    GError   **error)
 {
   g_autofree char *path = book_path (self->full_dir);
-  guint scale = self->bench->scale;
-  gint64 start = lia_bench_now_ns ();
 
-  if (!generate_book (path, scale, error))
-    return FALSE;
-
-  lia_bench_comment ("book: generated %u accounts (seed %u) in %.1f s",
-                     scale, BOOK_SEED, ms_since (start) / 1000);
-  return TRUE;
+  return generate_book (path, self->bench->scale, error);
 }
 
 /* Opened once so the file has the schema, as a first start leaves it. */
@@ -822,15 +817,24 @@ run_portfolios (Bench *bench)
     bench->broken = TRUE;
 }
 
+static void
+run_timeline (Bench *bench)
+{
+  if (!lia_bench_timeline_run (bench->scale, bench->work_dir))
+    bench->broken = TRUE;
+}
+
 typedef void (*AreaFunc) (Bench *bench);
 
 static const struct
 {
   const char *name;
   AreaFunc    run;
+  gboolean    needs_display;
 } areas[] = {
-  { "accounts", run_accounts },
-  { "portfolios", run_portfolios },
+  { "accounts", run_accounts, TRUE },
+  { "portfolios", run_portfolios, FALSE },
+  { "timeline", run_timeline, FALSE },
 };
 
 /* --- the program --------------------------------------------------------------- */
@@ -910,7 +914,7 @@ parse_args (Bench       *bench,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Measured start-ups per target (7)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|portfolios|all");
+  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|portfolios|timeline|all");
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context, "Prints BENCH <area>.<name> <value> <unit> lines, "
@@ -921,7 +925,7 @@ parse_args (Bench       *bench,
   if (g_strv_length (*args) != 2 || scale < 1 || runs < 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "usage: liaison-bench accounts|portfolios|all [--scale N ≥ 1] [--runs N ≥ 1]");
+                   "usage: liaison-bench accounts|portfolios|timeline|all [--scale N ≥ 1] [--runs N ≥ 1]");
       return FALSE;
     }
 
@@ -941,6 +945,24 @@ known_area (const char *name)
   return g_str_equal (name, "all");
 }
 
+static gboolean
+runs_area (const char *chosen,
+           guint       i)
+{
+  return g_str_equal (chosen, "all") || g_str_equal (chosen, areas[i].name);
+}
+
+/* Only the areas that start the app want Xvfb around them. */
+static gboolean
+needs_display (const char *chosen)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (runs_area (chosen, i) && areas[i].needs_display)
+      return TRUE;
+
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,11 +977,12 @@ main (int   argc,
 
   if (!parse_args (&bench, &args, &area, &error) || !known_area (area))
     {
-      g_printerr ("%s\n", error ? error->message : "unknown area; known: accounts, all");
+      g_printerr ("%s\n", error ? error->message : "unknown area; known: accounts, portfolios, timeline, all");
       return 2;
     }
 
-  lia_bench_reexec_under_xvfb (argc, argv);
+  if (needs_display (area))
+    lia_bench_reexec_under_xvfb (argc, argv);
   if (!bench_init (&bench, &error))
     {
       lia_bench_comment ("cannot start: %s", error ? error->message : "no /proc/self/exe");
@@ -968,7 +991,7 @@ main (int   argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    if (g_str_equal (area, "all") || g_str_equal (area, areas[i].name))
+    if (runs_area (area, i))
       areas[i].run (&bench);
 
   bench_clear (&bench);
