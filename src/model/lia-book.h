@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (LiaBook, lia_book, LIA, BOOK, GObject)
 typedef struct _LiaAccountRepository LiaAccountRepository;
 typedef struct _LiaPortfolioRepository LiaPortfolioRepository;
 typedef struct _LiaEventRepository LiaEventRepository;
+typedef struct _LiaMeetingRepository LiaMeetingRepository;
+typedef struct _LiaFollowUpRepository LiaFollowUpRepository;
 
 /* Returns Unix seconds; tests inject one to hold time still. */
 typedef gint64 (*LiaClockFunc) (gpointer user_data);
@@ -39,6 +41,8 @@ void                  lia_book_set_clock         (LiaBook         *self,
 LiaAccountRepository *lia_book_get_accounts      (LiaBook         *self);
 LiaPortfolioRepository *lia_book_get_portfolios  (LiaBook         *self);
 LiaEventRepository   *lia_book_get_events        (LiaBook         *self);
+LiaMeetingRepository *lia_book_get_meetings      (LiaBook         *self);
+LiaFollowUpRepository *lia_book_get_follow_ups   (LiaBook         *self);
 GListModel           *lia_book_get_segments      (LiaBook         *self);
 GListModel           *lia_book_get_service_plans (LiaBook         *self);
 GListModel           *lia_book_get_staff         (LiaBook         *self);

@@ -185,3 +185,27 @@ lia_event_status_is_open (LiaEventStatus status)
   return status == LIA_EVENT_STATUS_OPEN || status == LIA_EVENT_STATUS_IN_PROGRESS ||
          status == LIA_EVENT_STATUS_WAITING;
 }
+
+const char *
+lia_meeting_status_to_label (LiaMeetingStatus status)
+{
+  switch (status)
+    {
+    case LIA_MEETING_STATUS_PLANNED:   return _("Planned");
+    case LIA_MEETING_STATUS_HELD:      return _("Held");
+    case LIA_MEETING_STATUS_CANCELLED: return _("Cancelled");
+    default:                           g_return_val_if_reached ("");
+    }
+}
+
+const char *
+lia_follow_up_status_to_label (LiaFollowUpStatus status)
+{
+  switch (status)
+    {
+    case LIA_FOLLOW_UP_STATUS_OPEN:    return _("Open");
+    case LIA_FOLLOW_UP_STATUS_DONE:    return _("Done");
+    case LIA_FOLLOW_UP_STATUS_DROPPED: return _("Dropped");
+    default:                           g_return_val_if_reached ("");
+    }
+}

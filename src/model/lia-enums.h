@@ -107,6 +107,28 @@ typedef enum /*< prefix=LIA_EVENT_SOURCE >*/
   LIA_EVENT_SOURCE_VISIT,   /*< nick=visit >*/
 } LiaEventSource;
 
+typedef enum /*< prefix=LIA_MEETING_STATUS >*/
+{
+  LIA_MEETING_STATUS_PLANNED,   /*< nick=planned >*/
+  LIA_MEETING_STATUS_HELD,      /*< nick=held >*/
+  LIA_MEETING_STATUS_CANCELLED, /*< nick=cancelled >*/
+} LiaMeetingStatus;
+
+typedef enum /*< prefix=LIA_FOLLOW_UP_STATUS >*/
+{
+  LIA_FOLLOW_UP_STATUS_OPEN,    /*< nick=open >*/
+  LIA_FOLLOW_UP_STATUS_DONE,    /*< nick=done >*/
+  LIA_FOLLOW_UP_STATUS_DROPPED, /*< nick=dropped >*/
+} LiaFollowUpStatus;
+
+/* Which occurrences of a series an edit or a delete applies to. */
+typedef enum /*< prefix=LIA_EDIT_SCOPE >*/
+{
+  LIA_EDIT_SCOPE_THIS,           /*< nick=this >*/
+  LIA_EDIT_SCOPE_THIS_AND_LATER, /*< nick=this-and-later >*/
+  LIA_EDIT_SCOPE_ALL,            /*< nick=all >*/
+} LiaEditScope;
+
 #define LIA_ERROR (lia_error_quark ())
 
 /* Errors of the model's own rules, as opposed to LIA_DATABASE_ERROR. */
@@ -138,5 +160,7 @@ const char *lia_event_source_to_label (LiaEventSource source);
 gboolean    lia_event_kind_has_severity (LiaEventKind kind);
 gboolean    lia_event_kind_is_contact (LiaEventKind kind);
 gboolean    lia_event_status_is_open (LiaEventStatus status);
+const char *lia_meeting_status_to_label (LiaMeetingStatus status);
+const char *lia_follow_up_status_to_label (LiaFollowUpStatus status);
 
 G_END_DECLS

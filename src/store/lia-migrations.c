@@ -500,12 +500,113 @@ static const char schema_v4[] =
   "  INSERT INTO event_fts (rowid, summary, details) VALUES (new.id, new.summary, new.details);"
   "END;";
 
+/* Version 5: review meetings with recurrence, their exceptions and
+ * attendees, follow-ups, and review cadence per segment.
+ *
+ * A meeting row is a series (or a single meeting): its first start and
+ * end in UTC seconds, the time zone its recurrence counts in, and the
+ * RRULE text as iCalendar writes it. libical expands occurrences in the
+ * model; the store only narrows by range: until_at is the start of the
+ * series' last occurrence (NULL: it never ends), so a month's query
+ * reads the series that can have an occurrence in it. An occurrence
+ * moved, cancelled or minuted on its own is a row of
+ * meeting_occurrences keyed by its original start (RECURRENCE-ID). */
+static const char schema_v5[] =
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  /* For the whole portfolio below the account, not the account alone. */
+  "  for_portfolio INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL,"
+  "  starts_at INTEGER NOT NULL,"
+  "  ends_at INTEGER NOT NULL CHECK (ends_at >= starts_at),"
+  "  tzid TEXT NOT NULL DEFAULT 'UTC',"
+  "  all_day INTEGER NOT NULL DEFAULT 0,"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  rrule TEXT,"
+  "  until_at INTEGER,"
+  "  is_review INTEGER NOT NULL DEFAULT 1,"
+  "  agenda TEXT NOT NULL DEFAULT '',"
+  "  minutes TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),"
+  "  organizer_id INTEGER REFERENCES staff (id),"
+  "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX meetings_range ON meetings (starts_at, until_at);"
+  "CREATE INDEX meetings_until ON meetings (until_at, starts_at);"
+  "CREATE INDEX meetings_account ON meetings (account_id, starts_at);"
+
+  "CREATE TABLE meeting_occurrences ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  recurrence_id INTEGER NOT NULL,"
+  /* NULL: as the series says. */
+  "  starts_at INTEGER,"
+  "  ends_at INTEGER,"
+  "  cancelled INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT,"
+  "  location TEXT,"
+  "  agenda TEXT,"
+  "  minutes TEXT,"
+  "  outcome TEXT,"
+  "  rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
+  "  status TEXT CHECK (status IN ('planned', 'held', 'cancelled')),"
+  "  UNIQUE (meeting_id, recurrence_id));"
+  "CREATE INDEX meeting_occurrences_moved ON meeting_occurrences (starts_at)"
+  "  WHERE starts_at IS NOT NULL;"
+
+  "CREATE TABLE meeting_attendees ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  staff_id INTEGER REFERENCES staff (id),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX meeting_attendees_meeting ON meeting_attendees (meeting_id);"
+
+  /* Due on a local calendar day: overdue from the next local midnight. */
+  "CREATE TABLE follow_ups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,"
+  "  occurrence_at INTEGER,"
+  "  event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,"
+  "  summary TEXT NOT NULL,"
+  "  owner_id INTEGER REFERENCES staff (id),"
+  "  due_date TEXT NOT NULL CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
+  "  done_at INTEGER,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE INDEX follow_ups_open ON follow_ups (due_date, owner_id) WHERE status = 'open';"
+  "CREATE INDEX follow_ups_account ON follow_ups (account_id, status, due_date);"
+  "CREATE INDEX follow_ups_owner ON follow_ups (owner_id, status, due_date);"
+  "CREATE INDEX follow_ups_meeting ON follow_ups (meeting_id, occurrence_at);"
+  "CREATE INDEX follow_ups_event ON follow_ups (event_id) WHERE event_id IS NOT NULL;"
+
+  /* NULL: no periodic review expected. */
+  "ALTER TABLE segments ADD COLUMN review_cadence_days INTEGER"
+  "  CHECK (review_cadence_days IS NULL OR review_cadence_days > 0);"
+  "UPDATE segments SET review_cadence_days = 91 WHERE id = 'key-account';"
+  "UPDATE segments SET review_cadence_days = 182 WHERE id = 'corporate';"
+  /* The last review held and the next one planned (from the account's
+   * own meetings), kept by the model: recurrence is not SQL's to expand.
+   * A next_review_at already past is refreshed before roll-ups. */
+  "ALTER TABLE accounts ADD COLUMN last_review_at INTEGER;"
+  "ALTER TABLE accounts ADD COLUMN next_review_at INTEGER;"
+  "CREATE INDEX accounts_next_review ON accounts (next_review_at)"
+  "  WHERE next_review_at IS NOT NULL;";
+
 static const char * const steps[] = {
   NULL,       /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LIA_SCHEMA_VERSION + 1);

@@ -1,0 +1,90 @@
+/* lia-meeting-repository.h — meetings, their series and exceptions, and
+ * review cadence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lia-book.h"
+#include "lia-meeting.h"
+#include "lia-occurrence.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_MEETING_REPOSITORY (lia_meeting_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaMeetingRepository, lia_meeting_repository, LIA, MEETING_REPOSITORY, GObject)
+
+/* Emits "meeting-changed" (gint64 meeting_id, gint64 account_id) after
+ * every committed write; 0, 0 after imports. */
+LiaMeetingRepository *lia_meeting_repository_new (LiaBook *book);
+
+/* Records @meeting (and its attendees); gives it an id and, unless it
+ * has one, a new UID. */
+gboolean       lia_meeting_repository_add               (LiaMeetingRepository  *self,
+                                                         LiaMeeting            *meeting,
+                                                         GError               **error);
+LiaMeeting    *lia_meeting_repository_lookup            (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         GError               **error);
+LiaMeeting    *lia_meeting_repository_lookup_uid        (LiaMeetingRepository  *self,
+                                                         const char            *uid,
+                                                         GError               **error);
+/* Writes the series' own fields and attendees (a change of start or
+ * rule keeps exceptions whose occurrences still exist). */
+gboolean       lia_meeting_repository_update            (LiaMeetingRepository  *self,
+                                                         LiaMeeting            *meeting,
+                                                         GError               **error);
+gboolean       lia_meeting_repository_set_attendees     (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         GListModel            *attendees,
+                                                         GError               **error);
+
+/* Occurrences starting in [@from, @to), by start: only series that can
+ * have one there are read and expanded. @account_id 0: every account;
+ * else that account, and with @with_subsidiaries its portfolio. */
+GListModel    *lia_meeting_repository_list_range        (LiaMeetingRepository  *self,
+                                                         gint64                 from,
+                                                         gint64                 to,
+                                                         gint64                 account_id,
+                                                         gboolean               with_subsidiaries,
+                                                         GError               **error);
+LiaOccurrence *lia_meeting_repository_lookup_occurrence (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         gint64                 recurrence_id,
+                                                         GError               **error);
+/* Applies @occurrence's edits (times, title, location, agenda, minutes,
+ * outcome, rating, status) to it alone, to it and later ones (the series
+ * splits in two: a new series with a new UID starts there), or to all. */
+gboolean       lia_meeting_repository_update_occurrence (LiaMeetingRepository  *self,
+                                                         LiaOccurrence         *occurrence,
+                                                         LiaEditScope           scope,
+                                                         GError               **error);
+/* Removes it alone (an EXDATE), it and later ones (the series ends
+ * before it), or the whole series. */
+gboolean       lia_meeting_repository_delete_occurrence (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         gint64                 recurrence_id,
+                                                         LiaEditScope           scope,
+                                                         GError               **error);
+/* Held, it counts as a contact made and, for a review, as the
+ * account's last review. */
+gboolean       lia_meeting_repository_set_status        (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         gint64                 recurrence_id,
+                                                         LiaMeetingStatus       status,
+                                                         GError               **error);
+
+/* Review cadence: when the next review of @account_id is due (from the
+ * last review held, else from now), 0 when its segment expects none. */
+gint64         lia_meeting_repository_next_review_due   (LiaMeetingRepository  *self,
+                                                         gint64                 account_id,
+                                                         GError               **error);
+/* LiaAccount items of segments with a review cadence that have no review
+ * planned before it falls due, most overdue first. */
+GListModel    *lia_meeting_repository_list_reviews_due  (LiaMeetingRepository  *self,
+                                                         GError               **error);
+
+G_END_DECLS
