@@ -166,10 +166,20 @@ char *
 lia_format_audit_change (LiaAuditEntry *entry,
                          LiaBook       *book)
 {
-  const char *entity = lia_audit_entry_get_entity (entry);
-  const char *field = lia_audit_entry_get_field (entry);
-  const char *old_value = lia_audit_entry_get_old_value (entry);
-  const char *new_value = lia_audit_entry_get_new_value (entry);
+  return lia_format_audit_values (lia_audit_entry_get_entity (entry),
+                                  lia_audit_entry_get_field (entry),
+                                  lia_audit_entry_get_old_value (entry),
+                                  lia_audit_entry_get_new_value (entry), book);
+}
+
+/* The same for an audit line known by its parts (a timeline row). */
+char *
+lia_format_audit_values (const char *entity,
+                         const char *field,
+                         const char *old_value,
+                         const char *new_value,
+                         LiaBook    *book)
+{
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 

@@ -16,6 +16,11 @@ char *lia_format_last_verified (gint64         unix_seconds,
                                 gint64         now);
 char *lia_format_audit_change  (LiaAuditEntry *entry,
                                 LiaBook       *book);
+char *lia_format_audit_values  (const char    *entity,
+                                const char    *field,
+                                const char    *old_value,
+                                const char    *new_value,
+                                LiaBook       *book);
 char *lia_format_relative_day  (gint64         unix_seconds,
                                 gint64         now);
 char *lia_format_rollup_count  (gint64         value);

@@ -19,6 +19,7 @@
 #include "lia-enum-types.h"
 #include "lia-event-labels.h"
 #include "lia-event-repository.h"
+#include "lia-format.h"
 #include "lia-timeline-row.h"
 #include "lia-toast.h"
 
@@ -103,7 +104,8 @@ item_icon_name (LiaTimelineItem *item)
 
 /* What happened, on one line. */
 static char *
-describe_item (LiaTimelineItem *item)
+describe_item (LiaTimelineItem *item,
+               LiaBook         *book)
 {
   const char *summary = lia_timeline_item_get_summary (item);
   const char *old_value = lia_timeline_item_get_old_value (item);
@@ -116,10 +118,9 @@ describe_item (LiaTimelineItem *item)
       return g_strdup_printf (_("%s: %s → %s"), summary ? summary : "",
                               status_label_for_nick (old_value), status_label_for_nick (new_value));
     case LIA_TIMELINE_ITEM_AUDIT:
-      /* Translators: an audit line: field, old value, new value */
-      return g_strdup_printf (_("%s: %s → %s"), summary ? summary : "",
-                              old_value && *old_value ? old_value : "—",
-                              new_value && *new_value ? new_value : "—");
+      /* The kind of an audit row is the audited entity, its summary the field. */
+      return lia_format_audit_values (lia_timeline_item_get_kind_nick (item), summary,
+                                      old_value, new_value, book);
     case LIA_TIMELINE_ITEM_EVENT:
     case LIA_TIMELINE_ITEM_NOTE:
     default:
@@ -219,7 +220,7 @@ fill (LiaTimelineRow  *self,
   gboolean system = lia_timeline_item_is_system (item);
   g_autofree char *account = system ? describe_system_source (item)
                                     : g_strdup (lia_timeline_item_get_account_name (item));
-  g_autofree char *summary = describe_item (item);
+  g_autofree char *summary = describe_item (item, self->book);
   g_autofree char *meta = system ? NULL : describe_meta (item);
   g_autofree char *time = format_time_of_day (lia_timeline_item_get_time (item));
   gboolean starts_day = lia_timeline_item_get_starts_day (item);
