@@ -12,7 +12,7 @@
 #include "lia-database-private.h"
 #include "lia-enum-types.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 #define N_ACCOUNTS 3000
 #define NOW        1700000000
@@ -88,15 +88,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   LiaDatabase *db;
 
-  f->dir = lia_test_make_tmp ();
-  path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (path, &error);
-  g_assert_no_error (error);
   f->now = NOW;
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
+  f->book = lia_test_book_new (&f->dir, NULL, &f->now, NULL);
 
   for (guint m = 0; m < G_N_ELEMENTS (f->managers); m++)
     {
@@ -141,9 +136,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_pointer (&f->known, g_array_unref);
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
+  lia_test_book_close (&f->book, &f->dir, NULL);
 }
 
 /* The filters a list can have, as the test understands them. */

@@ -4,14 +4,11 @@
  */
 #include "config.h"
 
-#include "lia-account-repository.h"
 #include "lia-audit-entry.h"
-#include "lia-book-private.h"
-#include "lia-database-private.h"
 #include "lia-enum-types.h"
 #include "lia-history-entry.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 #define T0 1700000000  /* 2023-11-14, the injected "now" */
 
@@ -32,90 +29,35 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
-  f->repo = lia_book_get_accounts (f->book);
   f->now = T0;
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
-  lia_book_set_actor (f->book, "Test Actor");
+  f->book = lia_test_book_new (&f->dir, &f->path, &f->now, "Test Actor");
+  f->repo = lia_book_get_accounts (f->book);
 
   g_assert_true (lia_book_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER,
                                      "alice@example.com", &f->manager, &error));
-  g_assert_true (lia_book_add_staff (f->book, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER,
-                                     NULL, &f->other_manager, &error));
   g_assert_no_error (error);
+  f->other_manager = lia_test_add_staff (f->book, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-handle_of (Fixture *f)
-{
-  return lia_database_get_handle (lia_book_get_database (f->book));
-}
-
-static gint64
-count (Fixture    *f,
-       const char *sql)
-{
-  return lia_test_sql_int (handle_of (f), sql);
+  lia_test_book_close (&f->book, &f->dir, &f->path);
 }
 
 /* Everything a failed call must not have changed. */
-typedef struct
-{
-  gint64 accounts, history, audit, contacts, fts, total_changes;
-} Snapshot;
-
-static Snapshot
-snapshot (Fixture *f)
-{
-  return (Snapshot) {
-    .accounts = count (f, "SELECT count(*) FROM accounts"),
-    .history = count (f, "SELECT count(*) FROM lifecycle_history"),
-    .audit = count (f, "SELECT count(*) FROM audit_log"),
-    .contacts = count (f, "SELECT count(*) FROM contacts"),
-    .fts = count (f, "SELECT count(*) FROM account_fts"),
-    .total_changes = sqlite3_total_changes (handle_of (f)),
-  };
-}
-
-static void
-assert_unchanged (Fixture        *f,
-                  const Snapshot *before)
-{
-  Snapshot after = snapshot (f);
-
-  g_assert_cmpint (after.accounts, ==, before->accounts);
-  g_assert_cmpint (after.history, ==, before->history);
-  g_assert_cmpint (after.audit, ==, before->audit);
-  g_assert_cmpint (after.contacts, ==, before->contacts);
-  g_assert_cmpint (after.fts, ==, before->fts);
-  g_assert_cmpint (after.total_changes, ==, before->total_changes);
-}
+static const char * const watched[] = {
+  "accounts", "lifecycle_history", "audit_log", "contacts", "account_fts", NULL,
+};
 
 static LiaAccount *
 new_account (const char *number,
              const char *name)
 {
-  LiaAccount *account = lia_account_new ();
-
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
   /* Small business: no manager required, so tests that do not care about
    * staffing need not name one. */
-  lia_account_set_segment_id (account, "small-business");
-  return account;
+  return lia_test_account_new (number, name, "small-business");
 }
 
 static LiaAccount *
@@ -123,11 +65,9 @@ create (Fixture    *f,
         const char *number,
         const char *name)
 {
-  g_autoptr(GError) error = NULL;
   LiaAccount *account = new_account (number, name);
 
-  g_assert_true (lia_account_repository_create (f->repo, account, &error));
-  g_assert_no_error (error);
+  lia_test_account_create (f->book, account);
   return account;
 }
 
@@ -232,7 +172,7 @@ test_save (Fixture       *f,
   g_assert_cmpstr (lia_account_get_notes (stored), ==, "Changed notes");
   g_assert_cmpint (lia_account_get_created_at (stored), ==, T0);
   g_assert_cmpint (lia_account_get_updated_at (stored), ==, T0 + 3600);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM accounts"), ==, 1);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM accounts"), ==, 1);
 
   g_clear_object (&stored);
   stored = lia_account_repository_lookup_by_number (f->repo, "ACC-1", &error);
@@ -247,21 +187,21 @@ test_duplicate_number (Fixture       *f,
   g_autoptr(LiaAccount) first = create (f, "DUP-1", "First");
   g_autoptr(LiaAccount) second = create (f, "DUP-2", "Second");
   g_autoptr(LiaAccount) clash = new_account ("DUP-1", "Clash");
-  Snapshot before = snapshot (f);
+  LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
   g_assert_false (lia_account_repository_create (f->repo, clash, &error));
   g_assert_error (error, LIA_ERROR, LIA_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "DUP-1"));
   g_clear_error (&error);
   g_assert_cmpint (lia_account_get_id (clash), ==, 0);
-  assert_unchanged (f, &before);
+  lia_test_assert_unchanged (f->book, &before);
 
   /* Renumbering onto another account's number is the same mistake. */
   lia_account_set_number (second, "DUP-1");
   g_assert_false (lia_account_repository_save (f->repo, second, &error));
   g_assert_error (error, LIA_ERROR, LIA_ERROR_DUPLICATE);
   g_clear_error (&error);
-  assert_unchanged (f, &before);
+  lia_test_assert_unchanged (f->book, &before);
 
   /* Saving an account under its own number is no clash. */
   lia_account_set_notes (first, "still DUP-1");
@@ -347,7 +287,7 @@ test_invalid_values (Fixture       *f,
       g_autoptr(LiaAccount) fresh = new_account ("NEW-1", "New Account");
       g_autoptr(LiaAccount) edited = lia_account_copy (existing);
       g_autoptr(LiaAccount) stored = NULL;
-      Snapshot before = snapshot (f);
+      LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
       g_test_message ("refusing %s", spoilers[i].what);
 
@@ -363,7 +303,7 @@ test_invalid_values (Fixture       *f,
       g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
       g_clear_error (&error);
 
-      assert_unchanged (f, &before);
+      lia_test_assert_unchanged (f->book, &before);
       stored = lia_account_repository_lookup (f->repo, lia_account_get_id (existing), &error);
       g_assert_cmpstr (lia_account_get_name (stored), ==, "Fine Account");
       g_assert_cmpstr (lia_account_get_number (stored), ==, "OK-1");
@@ -448,7 +388,7 @@ stored_state (Fixture *f,
               gint64   id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT state FROM accounts WHERE id = %" G_GINT64_FORMAT, id);
-  return lia_test_sql_text (handle_of (f), sql);
+  return lia_test_sql_text (lia_test_book_handle (f->book), sql);
 }
 
 /* All 36 (from, to) pairs: allowed ones write the state, a history line
@@ -472,7 +412,7 @@ test_every_transition (Fixture       *f,
         g_autoptr(GListModel) audit = NULL;
         gint64 id = lia_account_get_id (account);
         guint n_history;
-        Snapshot before;
+        LiaTestSnapshot before;
         gboolean ok;
 
         for (guint i = 0; i < path_length[from]; i++)
@@ -486,7 +426,7 @@ test_every_transition (Fixture       *f,
         history = lia_account_repository_list_history (f->repo, id, &error);
         n_history = g_list_model_get_n_items (history);
         g_clear_object (&history);
-        before = snapshot (f);
+        before = lia_test_snapshot (f->book, watched);
         f->now += 60;
 
         ok = lia_account_repository_transition (f->repo, account, to, reason, &error);
@@ -527,7 +467,7 @@ test_every_transition (Fixture       *f,
             g_assert_cmpuint (strlen (error->message), >, 0);
             g_assert_cmpstr (state, ==, nick (from));
             g_assert_cmpint (lia_account_get_state (account), ==, from);
-            assert_unchanged (f, &before);
+            lia_test_assert_unchanged (f->book, &before);
           }
       }
 
@@ -546,14 +486,14 @@ test_reason_required (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *state = NULL;
-      Snapshot before = snapshot (f);
+      LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
       g_assert_false (lia_account_repository_transition (f->repo, account, LIA_ACCOUNT_STATE_OPENING,
                                                          reasons[i], &error));
       g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
       state = stored_state (f, lia_account_get_id (account));
       g_assert_cmpstr (state, ==, "prospect");
-      assert_unchanged (f, &before);
+      lia_test_assert_unchanged (f->book, &before);
     }
 }
 
@@ -847,14 +787,14 @@ test_manager_required (Fixture       *f,
   g_autoptr(LiaAccount) corporate = new_account ("MR-1", "Needs A Manager");
   g_autoptr(LiaAccount) small = new_account ("MR-2", "Fine Alone");
   g_autoptr(LiaAccount) stored = NULL;
-  Snapshot before = snapshot (f);
+  LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
   lia_account_set_segment_id (corporate, "corporate");
   g_assert_false (lia_account_repository_create (f->repo, corporate, &error));
   g_assert_error (error, LIA_ERROR, LIA_ERROR_MANAGER_REQUIRED);
   g_assert_nonnull (strstr (error->message, "manager"));
   g_clear_error (&error);
-  assert_unchanged (f, &before);
+  lia_test_assert_unchanged (f->book, &before);
 
   lia_account_set_segment_id (corporate, "key-account");
   g_assert_false (lia_account_repository_create (f->repo, corporate, &error));

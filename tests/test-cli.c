@@ -371,31 +371,36 @@ test_failed_add_leaves_nothing (Fixture       *f,
     }
 }
 
+/* Adding an account in @segment fails, the message naming @why, and
+ * the book stays empty. */
+static void
+assert_add_refused (Fixture    *f,
+                    const char *number,
+                    const char *name,
+                    const char *segment,
+                    const char *why)
+{
+  g_auto(Run) add = run (f, "account", "add", "--number", number, "--name", name, "--segment", segment);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  assert_failed (&add, why);
+  rows = list_csv (f, TRUE);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
 /* A corporate account without a manager is refused, naming the rule. */
 static void
 test_manager_required (Fixture       *f,
                        gconstpointer  data)
 {
-  g_auto(Run) add = run (f, "account", "add", "--number", "M-1", "--name", "Unmanaged",
-                         "--segment", "corporate");
-  g_autoptr(GPtrArray) rows = NULL;
-
-  assert_failed (&add, "manager");
-  rows = list_csv (f, TRUE);
-  g_assert_cmpuint (rows->len, ==, 0);
+  assert_add_refused (f, "M-1", "Unmanaged", "corporate", "manager");
 }
 
 static void
 test_unknown_segment (Fixture       *f,
                       gconstpointer  data)
 {
-  g_auto(Run) add = run (f, "account", "add", "--number", "U-1", "--name", "Nowhere",
-                         "--segment", "intergalactic");
-  g_autoptr(GPtrArray) rows = NULL;
-
-  assert_failed (&add, "intergalactic");
-  rows = list_csv (f, TRUE);
-  g_assert_cmpuint (rows->len, ==, 0);
+  assert_add_refused (f, "U-1", "Nowhere", "intergalactic", "intergalactic");
 }
 
 static void
@@ -764,18 +769,6 @@ test_event_refused (Fixture       *f,
   g_assert_cmpuint (after->len, ==, 1);
 }
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir))
-    n++;
-  return n;
-}
-
 /* --data-dir decides where the book is; the default place is untouched.
  * Without it the book goes to XDG_DATA_HOME, which proves the check on
  * XDG_DATA_HOME is worth something. */
@@ -803,7 +796,7 @@ test_data_dir (Fixture       *f,
 
   g_assert_true (g_file_test (f->db_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (other_db, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (count_entries (f->xdg_data), ==, 0);
+  g_assert_cmpuint (lia_test_count_entries (f->xdg_data), ==, 0);
 
   {
     g_autoptr(GPtrArray) rows = list_csv (f, TRUE);

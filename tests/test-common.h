@@ -1,4 +1,4 @@
-/* test-common.h — small helpers shared by the headless suites
+/* test-common.h — small helpers shared by the test suites
  *
  * Every suite makes its own temporary folder per test and removes it
  * afterwards, so suites can run in parallel and leave nothing behind.
@@ -132,6 +132,48 @@ lia_test_sqlite_open (const char *path)
     g_error ("cannot open %s: %s", path, sqlite3_errstr (rc));
   sqlite3_busy_timeout (db, 5000);
   return db;
+}
+
+/* How many entries @path (a folder) holds. */
+static G_GNUC_UNUSED guint
+lia_test_count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* The instant a wall clock in @zone shows the given time. */
+static G_GNUC_UNUSED gint64
+lia_test_wall (const char *zone,
+               int         year,
+               int         month,
+               int         day,
+               int         hour,
+               int         minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_assert_nonnull (tz);
+  dt = g_date_time_new (tz, year, month, day, hour, minute, 0);
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* The instant a wall clock in Berlin shows the given time in 2026: the
+ * business hours the SLA suites test are kept in Berlin time. */
+static G_GNUC_UNUSED gint64
+lia_test_berlin (int month,
+                 int day,
+                 int hour,
+                 int minute)
+{
+  return lia_test_wall ("Europe/Berlin", 2026, month, day, hour, minute);
 }
 
 /* An injectable clock: tests hold time still and move it by hand. */

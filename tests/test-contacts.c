@@ -9,7 +9,7 @@
 #include "lia-account-repository.h"
 #include "lia-money.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 typedef gboolean (*Validator) (const char *value, GError **error);
 
@@ -121,22 +121,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
   f->now = 1700000000;
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
+  f->book = lia_test_book_new (&f->dir, &f->path, &f->now, NULL);
   f->repo = lia_book_get_accounts (f->book);
 
-  f->account = lia_account_new ();
-  lia_account_set_number (f->account, "C-1");
-  lia_account_set_name (f->account, "Contacts Ltd");
-  lia_account_set_segment_id (f->account, "small-business");
-  g_assert_true (lia_account_repository_create (f->repo, f->account, &error));
-  g_assert_no_error (error);
+  f->account = lia_test_account_new ("C-1", "Contacts Ltd", "small-business");
+  lia_test_account_create (f->book, f->account);
 }
 
 static void
@@ -144,10 +134,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->account);
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  lia_test_book_close (&f->book, &f->dir, &f->path);
 }
 
 static LiaContact *

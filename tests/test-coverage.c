@@ -9,12 +9,7 @@
  */
 #include "config.h"
 
-#include "lia-account-repository.h"
-#include "lia-book-private.h"
-#include "lia-database-private.h"
-#include "lia-portfolio-repository.h"
-
-#include "test-common.h"
+#include "test-book.h"
 
 #define T0  1700000000  /* 2023-11-14, the injected "now" */
 #define DAY 86400
@@ -33,45 +28,27 @@ typedef struct
 static void
 open_book (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
+  f->book = lia_test_book_open (f->path, &f->now, "Test Actor");
   f->accounts = lia_book_get_accounts (f->book);
   f->portfolios = lia_book_get_portfolios (f->book);
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
-  lia_book_set_actor (f->book, "Test Actor");
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
+  f->path = lia_book_path_for_data_dir (f->dir);
   f->now = T0;
   open_book (f);
-  g_assert_true (lia_book_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER,
-                                     NULL, &f->manager, &error));
-  g_assert_no_error (error);
+  f->manager = lia_test_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-handle_of (Fixture *f)
-{
-  return lia_database_get_handle (lia_book_get_database (f->book));
+  lia_test_book_close (&f->book, &f->dir, &f->path);
 }
 
 /* An account created at @created_at (the clock is set back for it), with
@@ -84,38 +61,20 @@ create_at (Fixture    *f,
            guint       own_cadence,
            gint64      created_at)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_new ();
   static guint serial = 0;
   g_autofree char *number = g_strdup_printf ("C-%u", ++serial);
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, name, segment);
   gint64 saved_now = f->now;
 
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, segment);
   lia_account_set_contact_cadence_days (account, own_cadence);
   if (lia_book_segment_requires_manager (f->book, segment))
     lia_account_set_manager_id (account, f->manager);
 
   f->now = created_at;
-  g_assert_true (lia_account_repository_create (f->accounts, account, &error));
-  g_assert_no_error (error);
+  lia_test_account_create (f->book, account);
   f->now = saved_now;
   g_assert_cmpint (lia_account_get_created_at (account), ==, created_at);
   return lia_account_get_id (account);
-}
-
-static void
-move_under (Fixture *f,
-            gint64   id,
-            gint64   parent)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_repository_lookup (f->accounts, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (lia_portfolio_repository_set_parent (f->portfolios, account, parent, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -123,11 +82,7 @@ log_contact (Fixture *f,
              gint64   id,
              gint64   happened_at)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, id, LIA_CONTACT_KIND_VISIT,
-                                                       happened_at, 0, "checked in", &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (f->book, id, LIA_CONTACT_KIND_VISIT, happened_at, 0, "checked in");
 }
 
 static GListModel *
@@ -301,8 +256,8 @@ test_group_through_members (Fixture       *f,
   gint64 t = create_at (f, "Site", "small-business", 0, T0 - 100 * DAY);
   gint64 x = create_at (f, "Alone", "corporate", 0, T0 - 100 * DAY);
 
-  move_under (f, s, g);
-  move_under (f, t, s);
+  lia_test_move_under (f->book, s, g);
+  lia_test_move_under (f->book, t, s);
 
   log_contact (f, t, T0 - 10 * DAY);
   f->now = T0;
@@ -320,7 +275,7 @@ test_group_through_members (Fixture       *f,
 
   /* Detached, the subsidiary is a unit with its own cadence and its own
    * contacts; the group keeps only what is still below it. */
-  move_under (f, s, 0);
+  lia_test_move_under (f->book, s, 0);
   assert_entry (f, s, 5, T0 - DAY, T0 + 4 * DAY, 0);
   {
     g_autoptr(LiaCoverageEntry) entry = entry_for (f, g);
@@ -333,24 +288,10 @@ test_group_through_members (Fixture       *f,
 
   /* Joining another group, the subsidiary brings its contacts (and its
    * site's) along: the neglected account is now in touch. */
-  move_under (f, s, x);
+  lia_test_move_under (f->book, s, x);
   assert_not_unit (f, s);
   assert_entry (f, x, 60, T0 - DAY, T0 + 59 * DAY, 0);
   assert_counts (f, 1, 2);
-}
-
-static void
-close_account (Fixture *f,
-               gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_repository_lookup (f->accounts, id, &error);
-  const LiaAccountState path[] = { LIA_ACCOUNT_STATE_OPENING, LIA_ACCOUNT_STATE_ACTIVE,
-                                   LIA_ACCOUNT_STATE_CLOSING, LIA_ACCOUNT_STATE_CLOSED };
-
-  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
-    g_assert_true (lia_account_repository_transition (f->accounts, account, path[i], "test", &error));
-  g_assert_no_error (error);
 }
 
 /* The units are exactly the open top-level accounts with a cadence. */
@@ -368,8 +309,8 @@ test_units (Fixture       *f,
   g_autoptr(GListModel) all = NULL;
   const gint64 units[] = { key, corp, own };
 
-  close_account (f, closed);
-  move_under (f, child, corp);
+  lia_test_close_account (f->book, closed);
+  lia_test_move_under (f->book, child, corp);
 
   all = coverage (f, FALSE, LIA_COVERAGE_LIST_LIMIT);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, G_N_ELEMENTS (units));
@@ -504,7 +445,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return lia_test_sql_int (handle_of (f), sql);
+  return lia_test_sql_int (lia_test_book_handle (f->book), sql);
 }
 
 /* The contact log refuses what cannot be true and keeps the latest date. */
@@ -521,7 +462,7 @@ test_log_contact (Fixture       *f,
   gint64 n_log = count (f, "SELECT count(*) FROM events WHERE kind IN ('call', 'visit', 'email')");
   gint64 n_events = count (f, "SELECT count(*) FROM events");
   gint64 n_indexed = count (f, "SELECT count(*) FROM event_fts_docsize");
-  gint64 changes = sqlite3_total_changes (handle_of (f));
+  gint64 changes = sqlite3_total_changes (lia_test_book_handle (f->book));
 
   /* In the future, by a second: refused, nothing written. */
   g_assert_false (lia_portfolio_repository_log_contact (f->portfolios, key, LIA_CONTACT_KIND_CALL,
@@ -532,7 +473,7 @@ test_log_contact (Fixture       *f,
                                                         T0 - DAY, 0, too_long, &error));
   g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  g_assert_cmpint (sqlite3_total_changes (handle_of (f)), ==, changes);
+  g_assert_cmpint (sqlite3_total_changes (lia_test_book_handle (f->book)), ==, changes);
 
   /* An account that does not exist: the insert is tried and rolled back.
    * (SQLite counts the full-text index's rows written by the aborted

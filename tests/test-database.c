@@ -49,18 +49,6 @@ assert_mode (const char *path,
   g_assert_cmpuint (st.st_mode & 0777, ==, expected);
 }
 
-static guint
-count_entries (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir))
-    n++;
-  return n;
-}
-
 /* A new file is private, at the newest schema, in WAL mode with foreign
  * keys enforced — even where the umask would make it world-readable. */
 static void
@@ -147,12 +135,12 @@ test_not_a_database (Fixture       *f,
   lia_test_write_file (f->path, noise, 16384 * sizeof (guint32));
 
   assert_refused_untouched (f->path, LIA_DATABASE_ERROR_NOT_A_DATABASE);
-  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+  g_assert_cmpuint (lia_test_count_entries (f->dir), ==, 1);
 
   /* A short text file saved under the book's name. */
   lia_test_write_file (f->path, "number,name\nA-1,Acme\n", 22);
   assert_refused_untouched (f->path, LIA_DATABASE_ERROR_NOT_A_DATABASE);
-  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+  g_assert_cmpuint (lia_test_count_entries (f->dir), ==, 1);
 }
 
 /* A real book with enough rows to span many pages, closed cleanly. */

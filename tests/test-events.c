@@ -17,16 +17,11 @@
 
 #include <math.h>
 
-#include "lia-account-repository.h"
-#include "lia-book-private.h"
-#include "lia-database-private.h"
 #include "lia-enum-types.h"
-#include "lia-event-repository.h"
-#include "lia-portfolio-repository.h"
 #include "lia-status-change.h"
 #include "lia-workload-entry.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 #define MINUTES(n) ((gint64)(n) * 60)
 #define HOURS(n)   ((gint64)(n) * 3600)
@@ -37,7 +32,6 @@
 typedef struct
 {
   char                   *dir;
-  char                   *path;
   LiaBook                *book;
   LiaAccountRepository   *accounts;
   LiaPortfolioRepository *portfolios;
@@ -52,35 +46,6 @@ typedef struct
   gint64                  changed_account;
 } Fixture;
 
-/* The instant a wall clock in Berlin shows the given time in 2026. */
-static gint64
-berlin (int month,
-        int day,
-        int hour,
-        int minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_assert_nonnull (tz);
-  dt = g_date_time_new (tz, 2026, month, day, hour, minute, 0);
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static gint64
-add_staff (Fixture      *f,
-           const char   *name,
-           LiaStaffRole  role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (lia_book_add_staff (f->book, name, role, NULL, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 on_event_changed (LiaEventRepository *repository,
                   gint64              event_id,
@@ -93,55 +58,23 @@ on_event_changed (LiaEventRepository *repository,
 }
 
 static void
-set_hours (Fixture    *f,
-           const char *plan,
-           const char *hours)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lia_event_repository_set_business_hours (f->events, plan, hours, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set_targets (Fixture     *f,
-             const char  *plan,
-             LiaSeverity  severity,
-             gint64       response,
-             gint64       resolution)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lia_event_repository_set_sla_target (f->events, plan, severity,
-                                                      response, resolution, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
+  f->now = lia_test_berlin (1, 5, 9, 0);
+  f->book = lia_test_book_new (&f->dir, NULL, &f->now, "Test Actor");
   f->accounts = lia_book_get_accounts (f->book);
   f->portfolios = lia_book_get_portfolios (f->book);
   f->events = lia_book_get_events (f->book);
   g_assert_nonnull (f->events);
-  f->now = berlin (1, 5, 9, 0);
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
-  lia_book_set_actor (f->book, "Test Actor");
 
-  f->alice = add_staff (f, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->bruno = add_staff (f, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->carla = add_staff (f, "Carla Nemeth", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->ivo = add_staff (f, "Ivo Brandt", LIA_STAFF_ROLE_ENGINEER);
+  f->alice = lia_test_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->bruno = lia_test_add_staff (f->book, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->carla = lia_test_add_staff (f->book, "Carla Nemeth", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->ivo = lia_test_add_staff (f->book, "Ivo Brandt", LIA_STAFF_ROLE_ENGINEER);
 
   /* Premium counts around the clock in these tests, whatever the default. */
-  set_hours (f, "premium", NULL);
+  lia_test_set_business_hours (f->book, "premium", NULL);
   g_signal_connect (f->events, "event-changed", G_CALLBACK (on_event_changed), f);
 }
 
@@ -149,35 +82,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-handle_of (Fixture *f)
-{
-  return lia_database_get_handle (lia_book_get_database (f->book));
-}
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lia_test_sql_int (handle_of (f), sql);
+  lia_test_book_close (&f->book, &f->dir, NULL);
 }
 
 /* A small-business account on @plan (NULL: none) managed by @manager (0: nobody). */
@@ -187,32 +92,13 @@ create_account (Fixture    *f,
                 const char *plan,
                 gint64      manager)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_new ();
   static guint serial = 0;
   g_autofree char *number = g_strdup_printf ("E-%u", ++serial);
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, name, "small-business");
 
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, "small-business");
   lia_account_set_service_plan_id (account, plan);
   lia_account_set_manager_id (account, manager);
-  g_assert_true (lia_account_repository_create (f->accounts, account, &error));
-  g_assert_no_error (error);
-  return lia_account_get_id (account);
-}
-
-static void
-move_under (Fixture *f,
-            gint64   id,
-            gint64   parent)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_repository_lookup (f->accounts, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (lia_portfolio_repository_set_parent (f->portfolios, account, parent, &error));
-  g_assert_no_error (error);
+  return lia_test_account_create (f->book, account);
 }
 
 /* Opens an event at @opened_at (the clock is moved there), performed by
@@ -253,19 +139,6 @@ open_incident (Fixture *f,
 {
   return open_full (f, account, LIA_EVENT_KIND_INCIDENT, LIA_SEVERITY_HIGH, opened_at,
                     0, 0, "Heating plant down");
-}
-
-static void
-set_status_at (Fixture        *f,
-               gint64          id,
-               LiaEventStatus  status,
-               gint64          at)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->now = at;
-  g_assert_true (lia_event_repository_set_status (f->events, id, status, &error));
-  g_assert_no_error (error);
 }
 
 /* The event as the book shows it at @at. */
@@ -320,14 +193,14 @@ test_sla_met_at_target (Fixture       *f,
                         gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 on_time, late, running, closed;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
 
   on_time = open_incident (f, account, t);
-  set_status_at (f, on_time, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, on_time, LIA_EVENT_STATUS_RESOLVED, t + HOURS (4));
+  lia_test_set_status_at (f->book, &f->now, on_time, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, on_time, LIA_EVENT_STATUS_RESOLVED, t + HOURS (4));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, on_time, t + HOURS (100));
 
@@ -343,8 +216,8 @@ test_sla_met_at_target (Fixture       *f,
   }
 
   late = open_incident (f, account, t);
-  set_status_at (f, late, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, late, LIA_EVENT_STATUS_RESOLVED, t + HOURS (4) + 1);
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_RESOLVED, t + HOURS (4) + 1);
   {
     g_autoptr(LiaEvent) e = lookup_at (f, late, t + HOURS (100));
 
@@ -356,7 +229,7 @@ test_sla_met_at_target (Fixture       *f,
 
   /* Still running: at the target it is at risk, a second later breached. */
   running = open_incident (f, account, t);
-  set_status_at (f, running, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, running, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
   assert_state (f, running, t + HOURS (4), LIA_SLA_STATE_AT_RISK);
   assert_state (f, running, t + HOURS (4) + 1, LIA_SLA_STATE_BREACHED);
   {
@@ -370,7 +243,7 @@ test_sla_met_at_target (Fixture       *f,
    * records the response then, four hours after the opening, which
    * breaches the one-hour response target. */
   closed = open_incident (f, account, t);
-  set_status_at (f, closed, LIA_EVENT_STATUS_CLOSED, t + HOURS (4));
+  lia_test_set_status_at (f->book, &f->now, closed, LIA_EVENT_STATUS_CLOSED, t + HOURS (4));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, closed, t + HOURS (100));
 
@@ -389,13 +262,13 @@ test_sla_response_edge (Fixture       *f,
                         gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 on_time, late, silent;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
 
   on_time = open_incident (f, account, t);
-  set_status_at (f, on_time, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, on_time, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (1));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, on_time, t + HOURS (1));
 
@@ -406,7 +279,7 @@ test_sla_response_edge (Fixture       *f,
   }
 
   late = open_incident (f, account, t);
-  set_status_at (f, late, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (1) + 1);
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (1) + 1);
   {
     g_autoptr(LiaEvent) e = lookup_at (f, late, t + HOURS (1) + 1);
 
@@ -432,16 +305,16 @@ test_sla_at_risk_edge (Fixture       *f,
                        gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 answered, silent, odd;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
   /* 20 % of 1001 s is 200.2 s: 201 s left is on track, 200 s is not. */
-  set_targets (f, "premium", LIA_SEVERITY_CRITICAL, 1001, 5000);
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_CRITICAL, 1001, 5000);
 
   /* Answered at once: only the 10 h resolution clock runs. */
   answered = open_incident (f, account, t);
-  set_status_at (f, answered, LIA_EVENT_STATUS_IN_PROGRESS, t);
+  lia_test_set_status_at (f->book, &f->now, answered, LIA_EVENT_STATUS_IN_PROGRESS, t);
   assert_state (f, answered, t + HOURS (1), LIA_SLA_STATE_RUNNING);
   assert_state (f, answered, t + HOURS (8), LIA_SLA_STATE_RUNNING);
   assert_state (f, answered, t + HOURS (8) + 1, LIA_SLA_STATE_AT_RISK);
@@ -473,12 +346,12 @@ test_sla_dst_weekend (Fixture       *f,
 {
   gint64 account = create_account (f, "Hamburg Works", "standard", 0);
   struct { gint64 opened, due, real; } seasons[] = {
-    { berlin (3, 27, 15, 0), berlin (3, 30, 15, 0), DAYS (3) - HOURS (1) },
-    { berlin (10, 23, 15, 0), berlin (10, 26, 15, 0), DAYS (3) + HOURS (1) },
+    { lia_test_berlin (3, 27, 15, 0), lia_test_berlin (3, 30, 15, 0), DAYS (3) - HOURS (1) },
+    { lia_test_berlin (10, 23, 15, 0), lia_test_berlin (10, 26, 15, 0), DAYS (3) + HOURS (1) },
   };
 
-  set_hours (f, "standard", WEEKDAYS);
-  set_targets (f, "standard", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
+  lia_test_set_business_hours (f->book, "standard", WEEKDAYS);
+  lia_test_set_sla_target (f->book, "standard", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
 
   for (guint i = 0; i < G_N_ELEMENTS (seasons); i++)
     {
@@ -488,8 +361,8 @@ test_sla_dst_weekend (Fixture       *f,
       g_assert_cmpint (due - opened, ==, seasons[i].real);
 
       met = open_incident (f, account, opened);
-      set_status_at (f, met, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
-      set_status_at (f, met, LIA_EVENT_STATUS_RESOLVED, due);
+      lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
+      lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_RESOLVED, due);
       {
         g_autoptr(LiaEvent) e = lookup_at (f, met, due + DAYS (10));
 
@@ -499,8 +372,8 @@ test_sla_dst_weekend (Fixture       *f,
       }
 
       breached = open_incident (f, account, opened);
-      set_status_at (f, breached, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
-      set_status_at (f, breached, LIA_EVENT_STATUS_RESOLVED, due + 1);
+      lia_test_set_status_at (f->book, &f->now, breached, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
+      lia_test_set_status_at (f->book, &f->now, breached, LIA_EVENT_STATUS_RESOLVED, due + 1);
       {
         g_autoptr(LiaEvent) e = lookup_at (f, breached, due + DAYS (10));
 
@@ -509,7 +382,7 @@ test_sla_dst_weekend (Fixture       *f,
       }
 
       running = open_incident (f, account, opened);
-      set_status_at (f, running, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
+      lia_test_set_status_at (f->book, &f->now, running, LIA_EVENT_STATUS_IN_PROGRESS, opened + MINUTES (30));
       /* Sunday noon: 3 of 10 business hours used. */
       assert_state (f, running, opened + DAYS (2) - HOURS (3), LIA_SLA_STATE_RUNNING);
       assert_state (f, running, due, LIA_SLA_STATE_AT_RISK);
@@ -526,16 +399,16 @@ test_sla_dst_inside_hours (Fixture       *f,
   gint64 account = create_account (f, "Night Shift", "enterprise", 0);
   struct { gint64 opened, due; } seasons[] = {
     /* 6 h on Saturday night, then 4 real hours: 00:00–02:00, 03:00–05:00. */
-    { berlin (3, 28, 0, 0), berlin (3, 29, 5, 0) },
+    { lia_test_berlin (3, 28, 0, 0), lia_test_berlin (3, 29, 5, 0) },
     /* 6 h on Saturday night, then 4 real hours: 00:00 CEST to 03:00 CET. */
-    { berlin (10, 24, 0, 0), berlin (10, 25, 3, 0) },
+    { lia_test_berlin (10, 24, 0, 0), lia_test_berlin (10, 25, 3, 0) },
   };
 
-  set_hours (f, "enterprise", "tz=Europe/Berlin;mon-sun=00:00-06:00");
-  set_targets (f, "enterprise", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
+  lia_test_set_business_hours (f->book, "enterprise", "tz=Europe/Berlin;mon-sun=00:00-06:00");
+  lia_test_set_sla_target (f->book, "enterprise", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
 
-  g_assert_cmpint (seasons[0].due - berlin (3, 29, 0, 0), ==, HOURS (4));
-  g_assert_cmpint (seasons[1].due - berlin (10, 25, 0, 0), ==, HOURS (4));
+  g_assert_cmpint (seasons[0].due - lia_test_berlin (3, 29, 0, 0), ==, HOURS (4));
+  g_assert_cmpint (seasons[1].due - lia_test_berlin (10, 25, 0, 0), ==, HOURS (4));
 
   for (guint i = 0; i < G_N_ELEMENTS (seasons); i++)
     {
@@ -543,13 +416,13 @@ test_sla_dst_inside_hours (Fixture       *f,
       gint64 met, breached, running;
 
       met = open_incident (f, account, opened);
-      set_status_at (f, met, LIA_EVENT_STATUS_IN_PROGRESS, opened);
-      set_status_at (f, met, LIA_EVENT_STATUS_RESOLVED, due);
+      lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_IN_PROGRESS, opened);
+      lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_RESOLVED, due);
       assert_state (f, met, due + DAYS (1), LIA_SLA_STATE_MET);
 
       breached = open_incident (f, account, opened);
-      set_status_at (f, breached, LIA_EVENT_STATUS_IN_PROGRESS, opened);
-      set_status_at (f, breached, LIA_EVENT_STATUS_RESOLVED, due + 1);
+      lia_test_set_status_at (f->book, &f->now, breached, LIA_EVENT_STATUS_IN_PROGRESS, opened);
+      lia_test_set_status_at (f->book, &f->now, breached, LIA_EVENT_STATUS_RESOLVED, due + 1);
       {
         g_autoptr(LiaEvent) e = lookup_at (f, breached, due + DAYS (1));
 
@@ -558,7 +431,7 @@ test_sla_dst_inside_hours (Fixture       *f,
       }
 
       running = open_incident (f, account, opened);
-      set_status_at (f, running, LIA_EVENT_STATUS_IN_PROGRESS, opened);
+      lia_test_set_status_at (f->book, &f->now, running, LIA_EVENT_STATUS_IN_PROGRESS, opened);
       assert_state (f, running, due, LIA_SLA_STATE_AT_RISK);
       assert_state (f, running, due + 1, LIA_SLA_STATE_BREACHED);
     }
@@ -571,20 +444,20 @@ test_sla_weekend_and_holiday (Fixture       *f,
                               gconstpointer  data)
 {
   gint64 account = create_account (f, "Bakery", "basic", 0);
-  gint64 opened = berlin (5, 22, 17, 0);
-  gint64 response_due = berlin (5, 26, 9, 0);
-  gint64 resolution_due = berlin (5, 26, 11, 0);
+  gint64 opened = lia_test_berlin (5, 22, 17, 0);
+  gint64 response_due = lia_test_berlin (5, 26, 9, 0);
+  gint64 resolution_due = lia_test_berlin (5, 26, 11, 0);
   gint64 silent, met, late;
 
-  set_hours (f, "basic", WEEKDAYS ";holidays=2026-05-25");
-  set_targets (f, "basic", LIA_SEVERITY_HIGH, HOURS (2), HOURS (4));
+  lia_test_set_business_hours (f->book, "basic", WEEKDAYS ";holidays=2026-05-25");
+  lia_test_set_sla_target (f->book, "basic", LIA_SEVERITY_HIGH, HOURS (2), HOURS (4));
 
   silent = open_incident (f, account, opened);
-  assert_state (f, silent, berlin (5, 23, 12, 0), LIA_SLA_STATE_RUNNING);
-  assert_state (f, silent, berlin (5, 25, 17, 0), LIA_SLA_STATE_RUNNING);   /* the holiday */
+  assert_state (f, silent, lia_test_berlin (5, 23, 12, 0), LIA_SLA_STATE_RUNNING);
+  assert_state (f, silent, lia_test_berlin (5, 25, 17, 0), LIA_SLA_STATE_RUNNING);   /* the holiday */
   /* 24 min (20 % of 2 h) left at 08:36 on Tuesday. */
-  assert_state (f, silent, berlin (5, 26, 8, 36), LIA_SLA_STATE_RUNNING);
-  assert_state (f, silent, berlin (5, 26, 8, 36) + 1, LIA_SLA_STATE_AT_RISK);
+  assert_state (f, silent, lia_test_berlin (5, 26, 8, 36), LIA_SLA_STATE_RUNNING);
+  assert_state (f, silent, lia_test_berlin (5, 26, 8, 36) + 1, LIA_SLA_STATE_AT_RISK);
   assert_state (f, silent, response_due, LIA_SLA_STATE_AT_RISK);
   assert_state (f, silent, response_due + 1, LIA_SLA_STATE_BREACHED);
   {
@@ -593,13 +466,13 @@ test_sla_weekend_and_holiday (Fixture       *f,
   }
 
   met = open_incident (f, account, opened);
-  set_status_at (f, met, LIA_EVENT_STATUS_IN_PROGRESS, berlin (5, 26, 8, 30));
-  set_status_at (f, met, LIA_EVENT_STATUS_RESOLVED, resolution_due);
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_IN_PROGRESS, lia_test_berlin (5, 26, 8, 30));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_RESOLVED, resolution_due);
   assert_state (f, met, resolution_due + DAYS (1), LIA_SLA_STATE_MET);
 
   late = open_incident (f, account, opened);
-  set_status_at (f, late, LIA_EVENT_STATUS_IN_PROGRESS, berlin (5, 26, 8, 30));
-  set_status_at (f, late, LIA_EVENT_STATUS_RESOLVED, resolution_due + 1);
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_IN_PROGRESS, lia_test_berlin (5, 26, 8, 30));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_RESOLVED, resolution_due + 1);
   {
     g_autoptr(LiaEvent) e = lookup_at (f, late, resolution_due + DAYS (1));
 
@@ -615,24 +488,24 @@ test_sla_paused_while_waiting (Fixture       *f,
                                gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 met, late, waiting, twice, before_response;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
 
   /* Waiting from 1 h to 3 h: 4 business hours are used up at 6 h. */
   met = open_incident (f, account, t);
-  set_status_at (f, met, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, met, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
-  set_status_at (f, met, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
-  set_status_at (f, met, LIA_EVENT_STATUS_RESOLVED, t + HOURS (6));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_RESOLVED, t + HOURS (6));
   assert_state (f, met, t + HOURS (100), LIA_SLA_STATE_MET);
 
   late = open_incident (f, account, t);
-  set_status_at (f, late, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, late, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
-  set_status_at (f, late, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
-  set_status_at (f, late, LIA_EVENT_STATUS_RESOLVED, t + HOURS (6) + 1);
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_RESOLVED, t + HOURS (6) + 1);
   {
     g_autoptr(LiaEvent) e = lookup_at (f, late, t + HOURS (100));
 
@@ -642,8 +515,8 @@ test_sla_paused_while_waiting (Fixture       *f,
 
   /* While it waits the clock stands still, however long that takes. */
   waiting = open_incident (f, account, t);
-  set_status_at (f, waiting, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, waiting, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, waiting, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, waiting, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
   assert_state (f, waiting, t + HOURS (2), LIA_SLA_STATE_PAUSED);
   assert_state (f, waiting, t + HOURS (10), LIA_SLA_STATE_PAUSED);
   {
@@ -651,7 +524,7 @@ test_sla_paused_while_waiting (Fixture       *f,
     g_assert_cmpint (lia_event_get_resolution_breach_at (e), ==, 0);
   }
   /* Resumed at 3 h with 3 h left: at risk after 3 h 12 min used (5 h 12 min). */
-  set_status_at (f, waiting, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
+  lia_test_set_status_at (f->book, &f->now, waiting, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3));
   assert_state (f, waiting, t + HOURS (5) + MINUTES (12), LIA_SLA_STATE_RUNNING);
   assert_state (f, waiting, t + HOURS (5) + MINUTES (12) + 1, LIA_SLA_STATE_AT_RISK);
   assert_state (f, waiting, t + HOURS (6), LIA_SLA_STATE_AT_RISK);
@@ -659,19 +532,19 @@ test_sla_paused_while_waiting (Fixture       *f,
 
   /* Two pauses, 1 h and 30 min: due at 5 h 30 min. */
   twice = open_incident (f, account, t);
-  set_status_at (f, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
-  set_status_at (f, twice, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
-  set_status_at (f, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
-  set_status_at (f, twice, LIA_EVENT_STATUS_WAITING, t + HOURS (3));
-  set_status_at (f, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3) + MINUTES (30));
+  lia_test_set_status_at (f->book, &f->now, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, twice, LIA_EVENT_STATUS_WAITING, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
+  lia_test_set_status_at (f->book, &f->now, twice, LIA_EVENT_STATUS_WAITING, t + HOURS (3));
+  lia_test_set_status_at (f->book, &f->now, twice, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (3) + MINUTES (30));
   assert_state (f, twice, t + HOURS (5) + MINUTES (30), LIA_SLA_STATE_AT_RISK);
   assert_state (f, twice, t + HOURS (5) + MINUTES (30) + 1, LIA_SLA_STATE_BREACHED);
 
   /* Waiting before anyone answered pauses the response clock as well:
    * answered at 2 h, of which 10 min counted. */
   before_response = open_incident (f, account, t);
-  set_status_at (f, before_response, LIA_EVENT_STATUS_WAITING, t + MINUTES (10));
-  set_status_at (f, before_response, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
+  lia_test_set_status_at (f->book, &f->now, before_response, LIA_EVENT_STATUS_WAITING, t + MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, before_response, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, before_response, t + HOURS (2));
 
@@ -690,15 +563,15 @@ test_sla_targets_kept (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 account = create_account (f, "Acme", "premium", 0);
   gint64 no_plan = create_account (f, "Walk-in", NULL, 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 old, fresh, planless, visit;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
-  set_targets (f, "premium", LIA_SEVERITY_CRITICAL, MINUTES (30), HOURS (2));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_CRITICAL, MINUTES (30), HOURS (2));
   old = open_incident (f, account, t);
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (2), HOURS (8));
-  set_hours (f, "premium", WEEKDAYS);
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (2), HOURS (8));
+  lia_test_set_business_hours (f->book, "premium", WEEKDAYS);
   fresh = open_incident (f, account, t + HOURS (1));
   {
     g_autoptr(LiaEvent) a = lookup_at (f, old, t + HOURS (1));
@@ -760,8 +633,9 @@ written (Fixture *f,
          gint64   id)
 {
   return (Written) {
-    .total_changes = sqlite3_total_changes (handle_of (f)),
-    .history = sql_int (f, "SELECT count(*) FROM event_status_history WHERE event_id = %" G_GINT64_FORMAT, id),
+    .total_changes = sqlite3_total_changes (lia_test_book_handle (f->book)),
+    .history = lia_test_book_sql_int (f->book, "SELECT count(*) FROM event_status_history"
+                                      " WHERE event_id = %" G_GINT64_FORMAT, id),
     .n_changed = f->n_changed,
   };
 }
@@ -805,10 +679,10 @@ test_times_refused (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 id;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
   id = open_incident (f, account, t);
   f->now = t + HOURS (2);
 
@@ -822,14 +696,14 @@ test_times_refused (Fixture       *f,
   {
     g_autoptr(LiaEvent) draft = lia_event_new (account, LIA_EVENT_KIND_INCIDENT, "Not yet");
     Written before = written (f, 0);
-    gint64 n_events = sql_int (f, "SELECT count(*) FROM events");
+    gint64 n_events = lia_test_book_sql_int (f->book, "SELECT count(*) FROM events");
 
     lia_event_set_opened_at (draft, f->now + 1);
     g_assert_false (lia_event_repository_add (f->events, draft, &error));
     g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
     g_clear_error (&error);
-    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM events"), ==, n_events);
-    g_assert_cmpint (sqlite3_total_changes (handle_of (f)), ==, before.total_changes);
+    g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM events"), ==, n_events);
+    g_assert_cmpint (sqlite3_total_changes (lia_test_book_handle (f->book)), ==, before.total_changes);
     g_assert_cmpuint (f->n_changed, ==, before.n_changed);
   }
 
@@ -863,7 +737,7 @@ test_status_history (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) history = NULL;
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   const struct { LiaEventStatus from, to; gint64 at; } steps[] = {
     { LIA_EVENT_STATUS_OPEN, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (1) },
     { LIA_EVENT_STATUS_IN_PROGRESS, LIA_EVENT_STATUS_WAITING, t + MINUTES (2) },
@@ -874,12 +748,12 @@ test_status_history (Fixture       *f,
   guint n, skip;
   gint64 id, direct, reopened;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
   id = open_incident (f, account, t);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    set_status_at (f, id, steps[i].to, steps[i].at);
+    lia_test_set_status_at (f->book, &f->now, id, steps[i].to, steps[i].at);
   /* The same status again is no change. */
-  set_status_at (f, id, LIA_EVENT_STATUS_CLOSED, t + MINUTES (6));
+  lia_test_set_status_at (f->book, &f->now, id, LIA_EVENT_STATUS_CLOSED, t + MINUTES (6));
 
   history = lia_event_repository_list_status_changes (f->events, id, &error);
   g_assert_no_error (error);
@@ -916,7 +790,7 @@ test_status_history (Fixture       *f,
 
   /* Resolved straight from open: responded then too. */
   direct = open_incident (f, account, t);
-  set_status_at (f, direct, LIA_EVENT_STATUS_RESOLVED, t + MINUTES (20));
+  lia_test_set_status_at (f->book, &f->now, direct, LIA_EVENT_STATUS_RESOLVED, t + MINUTES (20));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, direct, t + HOURS (1));
 
@@ -927,9 +801,9 @@ test_status_history (Fixture       *f,
 
   /* Reopened: the resolution is gone, the response stays. */
   reopened = open_incident (f, account, t);
-  set_status_at (f, reopened, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (5));
-  set_status_at (f, reopened, LIA_EVENT_STATUS_RESOLVED, t + HOURS (1));
-  set_status_at (f, reopened, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
+  lia_test_set_status_at (f->book, &f->now, reopened, LIA_EVENT_STATUS_IN_PROGRESS, t + MINUTES (5));
+  lia_test_set_status_at (f->book, &f->now, reopened, LIA_EVENT_STATUS_RESOLVED, t + HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, reopened, LIA_EVENT_STATUS_IN_PROGRESS, t + HOURS (2));
   {
     g_autoptr(LiaEvent) e = lookup_at (f, reopened, t + HOURS (2));
 
@@ -940,21 +814,6 @@ test_status_history (Fixture       *f,
 }
 
 /* --- vendor compliance --- */
-
-static gint64
-add_vendor (Fixture    *f,
-            const char *name,
-            const char *plan)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaVendor) vendor = lia_vendor_new (name);
-
-  lia_vendor_set_sla_plan_id (vendor, plan);
-  g_assert_true (lia_event_repository_add_vendor (f->events, vendor, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (lia_vendor_get_id (vendor), >, 0);
-  return lia_vendor_get_id (vendor);
-}
 
 /* An event handled from @opened: answered after @respond, resolved after
  * @resolve (0: still open). */
@@ -971,9 +830,9 @@ handled (Fixture *f,
                          staff, vendor, "Handled");
 
   if (respond)
-    set_status_at (f, id, LIA_EVENT_STATUS_IN_PROGRESS, opened + respond);
+    lia_test_set_status_at (f->book, &f->now, id, LIA_EVENT_STATUS_IN_PROGRESS, opened + respond);
   if (resolve)
-    set_status_at (f, id, LIA_EVENT_STATUS_RESOLVED, opened + resolve);
+    lia_test_set_status_at (f->book, &f->now, id, LIA_EVENT_STATUS_RESOLVED, opened + resolve);
   return id;
 }
 
@@ -1018,14 +877,14 @@ test_compliance_known_answers (Fixture       *f,
                                gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 from = berlin (6, 1, 0, 0);
+  gint64 from = lia_test_berlin (6, 1, 0, 0);
   gint64 to = from + DAYS (30);
   gint64 fixit, other;
   LiaCompliance v, s;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (8));
-  fixit = add_vendor (f, "FixIt Services", NULL);
-  other = add_vendor (f, "Other Contractors", NULL);
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (8));
+  fixit = lia_test_add_vendor (f->book, "FixIt Services", NULL);
+  other = lia_test_add_vendor (f->book, "Other Contractors", NULL);
 
   /* The vendor: responses 30, 45, 45 min met, 2 h breached (3 of 4);
    * resolutions 6 h, 8 h (exactly) met, 10 h, 12 h breached (2 of 4). */
@@ -1095,17 +954,18 @@ test_compliance_wall_clock_medians (Fixture       *f,
                                     gconstpointer  data)
 {
   gint64 account = create_account (f, "Hamburg Works", "standard", 0);
-  gint64 opened = berlin (6, 5, 17, 0);
+  gint64 opened = lia_test_berlin (6, 5, 17, 0);
   gint64 fixit;
   LiaCompliance v, s;
 
-  set_hours (f, "standard", WEEKDAYS);
-  set_targets (f, "standard", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
-  fixit = add_vendor (f, "FixIt Services", NULL);
+  lia_test_set_business_hours (f->book, "standard", WEEKDAYS);
+  lia_test_set_sla_target (f->book, "standard", LIA_SEVERITY_HIGH, HOURS (1), HOURS (10));
+  fixit = lia_test_add_vendor (f->book, "FixIt Services", NULL);
 
-  handled (f, account, opened, berlin (6, 8, 8, 30) - opened, berlin (6, 8, 12, 0) - opened, 0, fixit);
-  f->now = berlin (7, 1, 0, 0);
-  compliance (f, fixit, berlin (6, 1, 0, 0), berlin (7, 1, 0, 0), &v, &s);
+  handled (f, account, opened, lia_test_berlin (6, 8, 8, 30) - opened, lia_test_berlin (6, 8, 12, 0) - opened,
+           0, fixit);
+  f->now = lia_test_berlin (7, 1, 0, 0);
+  compliance (f, fixit, lia_test_berlin (6, 1, 0, 0), lia_test_berlin (7, 1, 0, 0), &v, &s);
   assert_compliance (&v, 1, 1, 0, 1, 1, HOURS (63) + MINUTES (30), HOURS (67));
   assert_compliance (&s, 0, 0, 0, 0, 0, -1, -1);
 }
@@ -1119,14 +979,14 @@ test_compliance_vendor_plan (Fixture       *f,
                              gconstpointer  data)
 {
   gint64 account = create_account (f, "Acme", "premium", 0);
-  gint64 from = berlin (6, 1, 0, 0);
+  gint64 from = lia_test_berlin (6, 1, 0, 0);
   gint64 rapid, id;
   LiaCompliance v, s;
 
-  set_hours (f, "enterprise", NULL);
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
-  set_targets (f, "enterprise", LIA_SEVERITY_HIGH, MINUTES (30), HOURS (2));
-  rapid = add_vendor (f, "Rapid Response Ltd", "enterprise");
+  lia_test_set_business_hours (f->book, "enterprise", NULL);
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "enterprise", LIA_SEVERITY_HIGH, MINUTES (30), HOURS (2));
+  rapid = lia_test_add_vendor (f->book, "Rapid Response Ltd", "enterprise");
 
   id = handled (f, account, from + DAYS (1), MINUTES (45), HOURS (3), 0, rapid);
   {
@@ -1151,25 +1011,13 @@ test_compliance_vendor_plan (Fixture       *f,
 
 /* --- roll-ups --- */
 
-static LiaPortfolioNode *
-node_of (Fixture *f,
-         gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaPortfolioNode *node = lia_portfolio_repository_lookup_node (f->portfolios, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
-}
-
 static void
 assert_rollup (Fixture *f,
                gint64   id,
                gint64   open_events,
                gint64   breaches)
 {
-  g_autoptr(LiaPortfolioNode) node = node_of (f, id);
+  g_autoptr(LiaPortfolioNode) node = lia_test_lookup_node (f->book, id);
 
   g_assert_cmpint (lia_portfolio_node_get_open_events (node), ==, open_events);
   g_assert_cmpint (lia_portfolio_node_get_sla_breaches (node), ==, breaches);
@@ -1184,18 +1032,18 @@ test_rollups_portfolio (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) groups = NULL;
-  gint64 n = berlin (6, 15, 12, 0);
+  gint64 n = lia_test_berlin (6, 15, 12, 0);
   gint64 g, s1, s2, t, x, e3;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
   g = create_account (f, "Granite Group", "premium", 0);
   s1 = create_account (f, "Granite North", "premium", 0);
   s2 = create_account (f, "Granite South", "premium", 0);
   t = create_account (f, "Granite North Site", "premium", 0);
   x = create_account (f, "Standalone", "premium", 0);
-  move_under (f, s1, g);
-  move_under (f, s2, g);
-  move_under (f, t, s1);
+  lia_test_move_under (f->book, s1, g);
+  lia_test_move_under (f->book, s2, g);
+  lia_test_move_under (f->book, t, s1);
 
   /* Before any event every figure is a real zero, not "unknown". */
   f->now = n;
@@ -1208,14 +1056,12 @@ test_rollups_portfolio (Fixture       *f,
   handled (f, s1, n - DAYS (5), MINUTES (10), HOURS (5), 0, 0);
   /* S2: waiting on the customer: open, paused. */
   e3 = handled (f, s2, n - HOURS (1), MINUTES (10), 0, 0, 0);
-  set_status_at (f, e3, LIA_EVENT_STATUS_WAITING, n - MINUTES (40));
+  lia_test_set_status_at (f->book, &f->now, e3, LIA_EVENT_STATUS_WAITING, n - MINUTES (40));
   /* S2: resolved late 100 days ago: outside the 90 days. */
   handled (f, s2, n - DAYS (100), MINUTES (10), HOURS (5), 0, 0);
   /* G: a call (closed), a running incident, planned maintenance (open). */
   f->now = n - DAYS (2);
-  g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, g, LIA_CONTACT_KIND_CALL,
-                                                       n - DAYS (2), 0, "Quarterly call", &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (f->book, g, LIA_CONTACT_KIND_CALL, n - DAYS (2), 0, "Quarterly call");
   handled (f, g, n - MINUTES (30), MINUTES (5), 0, 0, 0);
   open_full (f, g, LIA_EVENT_KIND_MAINTENANCE, LIA_SEVERITY_NONE, n - DAYS (1), 0, 0, "Filter change");
   /* X: open, answered, not yet breached. */
@@ -1290,27 +1136,25 @@ test_rollups_workload (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) workload = NULL;
-  gint64 n = berlin (6, 15, 12, 0);
+  gint64 n = lia_test_berlin (6, 15, 12, 0);
   gint64 a1, a2, b1, waiting;
 
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
   a1 = create_account (f, "Alpha One", "premium", f->alice);
   a2 = create_account (f, "Alpha Two", "premium", f->alice);
   b1 = create_account (f, "Bravo", "premium", f->bruno);
 
   handled (f, a1, n - HOURS (3), 0, 0, 0, 0);                         /* open */
   waiting = handled (f, a1, n - HOURS (2), MINUTES (5), 0, 0, 0);     /* waiting */
-  set_status_at (f, waiting, LIA_EVENT_STATUS_WAITING, n - HOURS (1));
+  lia_test_set_status_at (f->book, &f->now, waiting, LIA_EVENT_STATUS_WAITING, n - HOURS (1));
   handled (f, a2, n - HOURS (2), MINUTES (5), 0, f->ivo, 0);          /* in progress */
   handled (f, a2, n - DAYS (3), MINUTES (5), HOURS (1), 0, 0);        /* resolved */
   f->now = n;
-  g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, a2, LIA_CONTACT_KIND_VISIT,
-                                                       n - DAYS (1), 0, NULL, &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (f->book, a2, LIA_CONTACT_KIND_VISIT, n - DAYS (1), 0, NULL);
   handled (f, b1, n - DAYS (3), MINUTES (5), HOURS (1), 0, 0);        /* resolved */
   {
     gint64 closed = handled (f, b1, n - DAYS (2), MINUTES (5), HOURS (1), 0, 0);
-    set_status_at (f, closed, LIA_EVENT_STATUS_CLOSED, n - DAYS (1));
+    lia_test_set_status_at (f->book, &f->now, closed, LIA_EVENT_STATUS_CLOSED, n - DAYS (1));
   }
 
   f->now = n;
@@ -1336,7 +1180,8 @@ static gint64
 last_contact_of (Fixture *f,
                  gint64   account)
 {
-  return sql_int (f, "SELECT coalesce (last_contact_at, 0) FROM accounts WHERE id = %" G_GINT64_FORMAT, account);
+  return lia_test_book_sql_int (f->book, "SELECT coalesce (last_contact_at, 0) FROM accounts"
+                                " WHERE id = %" G_GINT64_FORMAT, account);
 }
 
 static gint64
@@ -1345,8 +1190,9 @@ event_at (Fixture    *f,
           const char *kind,
           gint64      at)
 {
-  return sql_int (f, "SELECT coalesce (max (id), 0) FROM events WHERE account_id = %" G_GINT64_FORMAT
-                  " AND kind = '%s' AND opened_at = %" G_GINT64_FORMAT, account, kind, at);
+  return lia_test_book_sql_int (f->book, "SELECT coalesce (max (id), 0) FROM events"
+                                " WHERE account_id = %" G_GINT64_FORMAT
+                                " AND kind = '%s' AND opened_at = %" G_GINT64_FORMAT, account, kind, at);
 }
 
 static void
@@ -1357,12 +1203,9 @@ log_contact (Fixture        *f,
              gint64          contact,
              const char     *notes)
 {
-  g_autoptr(GError) error = NULL;
   guint n_changed = f->n_changed;
 
-  g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, account, kind, at, contact,
-                                                       notes, &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (f->book, account, kind, at, contact, notes);
   /* A contact made shows on the timeline: listeners hear of it. */
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
   g_assert_cmpint (f->changed_account, ==, account);
@@ -1374,13 +1217,13 @@ test_contacts_logged_as_events (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaContact) contact = lia_contact_new ();
-  gint64 n = berlin (6, 15, 12, 0);
+  gint64 n = lia_test_berlin (6, 15, 12, 0);
   gint64 group, member, call, visit, email;
   g_autofree char *long_notes = g_strnfill (500, 'n');
 
   group = create_account (f, "Kestrel Group", "premium", 0);
   member = create_account (f, "Kestrel Site", "premium", 0);
-  move_under (f, member, group);
+  lia_test_move_under (f->book, member, group);
   lia_contact_set_account_id (contact, member);
   lia_contact_set_name (contact, "Greta Hansen");
   g_assert_true (lia_account_repository_add_contact (f->accounts, contact, &error));
@@ -1408,7 +1251,7 @@ test_contacts_logged_as_events (Fixture       *f,
   }
   g_assert_cmpint (last_contact_of (f, member), ==, n - DAYS (5));
   {
-    g_autoptr(LiaPortfolioNode) node = node_of (f, group);
+    g_autoptr(LiaPortfolioNode) node = lia_test_lookup_node (f->book, group);
 
     g_assert_cmpint (lia_portfolio_node_get_last_contact_at (node), ==, n - DAYS (5));
     g_assert_cmpint (lia_portfolio_node_get_open_events (node), ==, 0);
@@ -1424,8 +1267,8 @@ test_contacts_logged_as_events (Fixture       *f,
   email = event_at (f, member, "email", n - DAYS (10));
   g_assert_cmpint (email, >, 0);
   g_assert_cmpint (last_contact_of (f, member), ==, n - DAYS (2));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM events WHERE account_id = %" G_GINT64_FORMAT
-                            " AND kind IN ('call', 'visit', 'email')", member), ==, 3);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM events WHERE account_id = %" G_GINT64_FORMAT
+                                          " AND kind IN ('call', 'visit', 'email')", member), ==, 3);
 
   /* Other events are not contacts. */
   open_incident (f, member, n - DAYS (1));
@@ -1437,19 +1280,19 @@ test_contacts_logged_as_events (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (last_contact_of (f, member), ==, n - DAYS (5));
   {
-    g_autoptr(LiaPortfolioNode) node = node_of (f, group);
+    g_autoptr(LiaPortfolioNode) node = lia_test_lookup_node (f->book, group);
     g_assert_cmpint (lia_portfolio_node_get_last_contact_at (node), ==, n - DAYS (5));
   }
 
   /* Refused in the future, nothing written. */
   {
-    gint64 n_events = sql_int (f, "SELECT count(*) FROM events");
+    gint64 n_events = lia_test_book_sql_int (f->book, "SELECT count(*) FROM events");
 
     g_assert_false (lia_portfolio_repository_log_contact (f->portfolios, member, LIA_CONTACT_KIND_CALL,
                                                           n + 1, 0, NULL, &error));
     g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
     g_clear_error (&error);
-    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM events"), ==, n_events);
+    g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM events"), ==, n_events);
   }
 
   /* A contact logged with long notes (the log takes up to 20000

@@ -14,7 +14,7 @@
 #include "lia-portfolio-repository.h"
 #include "lia-timeline.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 /* Every table of schema 1 that a migration must keep as it was. Its
  * inquiries move into events at schema 4 (assert_inquiries_moved()). */
@@ -99,8 +99,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->migrated);
 }
 
-/* Every row of @table as text, each value tagged with its SQLite type, so
- * a NULL that became '' or an integer that became text shows. */
 /* The columns @table has in @db, comma-separated: later schemas add
  * columns, so old rows are compared on the columns they were written with. */
 static char *
@@ -120,16 +118,18 @@ columns_of (sqlite3    *db,
   return g_string_free (g_steal_pointer (&columns), FALSE);
 }
 
+/* Every row @sql selects as one line of text, each value tagged with its
+ * SQLite type, so a NULL that became '' or an integer that became text
+ * shows. */
 static GPtrArray *
-dump_table (sqlite3    *db,
-            const char *table,
-            const char *columns)
+rows_of (sqlite3    *db,
+         const char *sql)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid, %s FROM %s ORDER BY rowid", columns, table);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(GString) row = g_string_new (NULL);
@@ -146,15 +146,15 @@ dump_table (sqlite3    *db,
   return rows;
 }
 
-static LiaBook *
-open_book (const char *path)
+/* Every row of @table in rowid order, on @columns (see rows_of()). */
+static GPtrArray *
+dump_table (sqlite3    *db,
+            const char *table,
+            const char *columns)
 {
-  g_autoptr(GError) error = NULL;
-  LiaBook *book = lia_book_open (path, &error);
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, %s FROM %s ORDER BY rowid", columns, table);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (book);
-  return book;
+  return rows_of (db, sql);
 }
 
 /* Opening an older file migrates it to the newest schema, and every row
@@ -212,7 +212,7 @@ test_model_reads_old_rows (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaBook) book = lia_test_book_open (f->migrated, NULL, NULL);
   LiaAccountRepository *repo = lia_book_get_accounts (book);
   g_autoptr(LiaAccount) muller = lia_account_repository_lookup_by_number (repo, "ACC-1002", &error);
   g_autoptr(LiaAccount) kestrel = lia_account_repository_lookup_by_number (repo, "ACC-1006", &error);
@@ -282,7 +282,7 @@ test_search_finds_old_rows (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaBook) book = lia_test_book_open (f->migrated, NULL, NULL);
   g_autoptr(LiaAccount) jane = NULL;
   g_autoptr(LiaContact) contact = lia_contact_new ();
   LiaAccountRepository *repo = lia_book_get_accounts (book);
@@ -362,7 +362,7 @@ test_step_by_step (Fixture       *f,
 
   /* The row written at version 1 was indexed by the step to 2. */
   {
-    g_autoptr(LiaBook) book = open_book (path);
+    g_autoptr(LiaBook) book = lia_test_book_open (path, NULL, NULL);
     assert_finds (lia_book_get_accounts (book), "stepw", "S-1");
   }
 }
@@ -512,7 +512,7 @@ test_v2_model_reads_old_rows (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaBook) book = lia_test_book_open (f->migrated, NULL, NULL);
   g_autoptr(LiaAccountList) needs = lia_account_list_new (book);
   g_autoptr(LiaAccount) oakridge = NULL;
   g_autoptr(LiaAccount) lyon = NULL;
@@ -610,32 +610,6 @@ test_v2_failed_step_rolls_back (Fixture       *f,
 }
 
 /* --- inquiries and the contact log become events (schema 4) --- */
-
-/* Every row @sql selects as one line of tagged values (see dump_table()). */
-static GPtrArray *
-rows_of (sqlite3    *db,
-         const char *sql)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(GString) row = g_string_new (NULL);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          g_string_append_printf (row, "%s%d:", i ? " | " : "", sqlite3_column_type (stmt, i));
-          if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-            g_string_append (row, (const char *)sqlite3_column_text (stmt, i));
-        }
-      g_ptr_array_add (rows, g_string_free (g_steal_pointer (&row), FALSE));
-    }
-  sqlite3_finalize (stmt);
-  return rows;
-}
 
 static gint
 compare_strings (gconstpointer a,
@@ -783,9 +757,8 @@ test_v3_last_contact (Fixture       *f,
   gint64 latest, now = 1720000000;
 
   before = lia_test_sqlite_open (f->original);
-  book = open_book (f->migrated);
-  lia_book_set_clock (book, lia_test_clock, &now);
-  after = lia_database_get_handle (lia_book_get_database (book));
+  book = lia_test_book_open (f->migrated, &now, NULL);
+  after = lia_test_book_handle (book);
   assert_same_rows (before, sql, after, sql, "last contacts");
 
   /* Northwind's latest contact (an email on 1712500000) is deleted: the
@@ -799,9 +772,7 @@ test_v3_last_contact (Fixture       *f,
   g_assert_cmpint (lia_test_sql_int (after, "SELECT last_contact_at FROM accounts WHERE id = 1"), ==, 1711000000);
 
   /* And a new one moves the group's date on. */
-  g_assert_true (lia_portfolio_repository_log_contact (lia_book_get_portfolios (book), 10,
-                                                       LIA_CONTACT_KIND_CALL, 1716000000, 0, "After", &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (book, 10, LIA_CONTACT_KIND_CALL, 1716000000, 0, "After");
   g_assert_cmpint (lia_test_sql_int (after, "SELECT group_last_contact_at FROM accounts WHERE id = 7"), ==, 1716000000);
   sqlite3_close (before);
 }
@@ -826,11 +797,11 @@ test_v3_model_reads_migrated (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaBook) book = open_book (f->migrated);
+  g_autoptr(LiaBook) book = lia_test_book_open (f->migrated, NULL, NULL);
   g_autoptr(LiaEvent) call = NULL;
   g_autoptr(GListModel) inquiries = NULL;
   LiaEventRepository *events = lia_book_get_events (book);
-  sqlite3 *raw = lia_database_get_handle (lia_book_get_database (book));
+  sqlite3 *raw = lia_test_book_handle (book);
   sqlite3 *before = lia_test_sqlite_open (f->original);
   gint64 now = 1720000000;
   const struct { const char *words; const char *kind; } found[] = {

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lia-account-repository.h"
@@ -24,122 +23,28 @@
 #include "lia-reassign-dialog.h"
 #include "lia-staff-dialog.h"
 #include "lia-staff-page.h"
-#include "lia-views.h"
-#include "lia-window.h"
 #include "lia-workload-view.h"
 
-#define WAIT_SECONDS 20
+#include "test-display.h"
+
 #define DAY (24 * 60 * 60)
-/* 1 Jan 2026, 12:00 UTC: the tests' "now" until they move it. */
-#define START_TIME G_GINT64_CONSTANT (1767268800)
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @condition holds; fails after a while
- * rather than sleeping a fixed time. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  g_test_message ("Waiting for %s", what);
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 typedef struct
 {
-  GType      type;
-  GtkWindow *found;
-} FindWindow;
+  const char *action;
+  GVariant   *target;
+} ActionTarget;
 
 static gboolean
-find_toplevel (gpointer data)
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  FindWindow *find = data;
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  const ActionTarget *want = data;
 
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, find->type) && gtk_widget_get_visible (l->data))
-      {
-        find->found = l->data;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  FindWindow find = { type, NULL };
-
-  wait_for (find_toplevel, &find, g_type_name (type));
-  return find.found;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static void
-on_destroy_cb (GtkWidget *widget,
-               gpointer  *alive)
-{
-  *alive = NULL;
-}
-
-static void
-click_and_wait_destroyed (GtkWindow *window,
-                          GtkWidget *button)
-{
-  gpointer alive = window;
-
-  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), &alive);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  wait_for (is_gone, &alive, "a window to close");
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), want->action) == 0 &&
+         (want->target == NULL ||
+          g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), want->target));
 }
 
 /* The button a person would click, found by its action and target. */
@@ -148,21 +53,9 @@ find_action_button (GtkWidget  *widget,
                     const char *action,
                     GVariant   *target)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
-      (target == NULL ||
-       g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), target)))
-    return widget;
+  ActionTarget want = { action, target };
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action, target);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lia_test_find_widget (widget, is_action_button, &want);
 }
 
 /* ---- every new template builds with the Debian 12 toolkit ---- */
@@ -178,16 +71,8 @@ test_templates (void)
     LIA_TYPE_GROUP_DIALOG, LIA_TYPE_REASSIGN_DIALOG, LIA_TYPE_STAFF_DIALOG,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    {
-      GtkWidget *widget = g_object_ref_sink (g_object_new (widgets[i], NULL));
-
-      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, widgets[i]));
-      g_object_unref (widget);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
-    gtk_window_destroy (g_object_new (windows[i], NULL));
+  lia_test_build_each (widgets, G_N_ELEMENTS (widgets));
+  lia_test_build_each (windows, G_N_ELEMENTS (windows));
 
   g_assert_true (G_IS_MENU_MODEL (lia_views_get_primary_menu ()));
 }
@@ -204,24 +89,6 @@ typedef struct
   gint64     a, b, c, d;
 } Fixture;
 
-static gint64
-fixture_clock (gpointer user_data)
-{
-  return ((Fixture *)user_data)->now;
-}
-
-static gint64
-add_staff (Fixture    *fixture,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  lia_book_add_staff (fixture->book, name, LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Corporate, so a manager is required: each gets one. */
 static gint64
 add_account (Fixture    *fixture,
@@ -229,18 +96,12 @@ add_account (Fixture    *fixture,
              const char *number,
              gint64      value)
 {
-  g_autoptr(LiaAccount) account = lia_account_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, name, "corporate");
 
-  lia_account_set_name (account, name);
-  lia_account_set_number (account, number);
-  lia_account_set_segment_id (account, "corporate");
   lia_account_set_manager_id (account, fixture->morgan);
   lia_account_set_contract_value (account, value);
   lia_account_set_currency (account, "EUR");
-  lia_account_repository_create (lia_book_get_accounts (fixture->book), account, &error);
-  g_assert_no_error (error);
-  return lia_account_get_id (account);
+  return lia_test_account_create (fixture->book, account);
 }
 
 static void
@@ -248,21 +109,14 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->data_dir = g_dir_make_tmp ("liaison-portfolios-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = lia_book_path_for_data_dir (fixture->data_dir);
-  fixture->book = lia_book_open (path, &error);
-  g_assert_no_error (error);
-  lia_book_set_actor (fixture->book, "Test Person");
-  fixture->now = START_TIME;
-  lia_book_set_clock (fixture->book, fixture_clock, fixture);
+  fixture->now = LIA_TEST_START_TIME;
+  fixture->book = lia_test_book_new (&fixture->data_dir, NULL, &fixture->now, "Test Person");
 
-  fixture->morgan = add_staff (fixture, "Morgan Manager");
-  fixture->riley = add_staff (fixture, "Riley Reed");
-  fixture->sam = add_staff (fixture, "Sam Successor");
-  fixture->dana = add_staff (fixture, "Dana Departed");
+  fixture->morgan = lia_test_add_staff (fixture->book, "Morgan Manager", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  fixture->riley = lia_test_add_staff (fixture->book, "Riley Reed", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  fixture->sam = lia_test_add_staff (fixture->book, "Sam Successor", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  fixture->dana = lia_test_add_staff (fixture->book, "Dana Departed", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
   lia_book_update_staff (fixture->book, fixture->dana, "Dana Departed",
                          LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, FALSE, &error);
   g_assert_no_error (error);
@@ -272,40 +126,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->c = add_account (fixture, "Gamma Site", "P-0003", 5050);
   fixture->d = add_account (fixture, "Delta Standalone", "P-0004", 7000);
 
-  fixture->window = lia_window_new (NULL, fixture->book);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (is_mapped, fixture->window, "the main window to map");
+  fixture->window = lia_test_main_window_new (fixture->book, 1200, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = lia_book_path_for_data_dir (fixture->data_dir);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
-  g_clear_object (&fixture->book);
-
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (path);
-  g_rmdir (fixture->data_dir);
-  g_free (fixture->data_dir);
-}
-
-static LiaAccount *
-lookup (Fixture *fixture,
-        gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaAccount *account = lia_account_repository_lookup (lia_book_get_accounts (fixture->book), id, &error);
-
-  g_assert_no_error (error);
-  return account;
+  lia_test_display_tear_down (GTK_WINDOW (fixture->window), &fixture->book, &fixture->data_dir);
 }
 
 /* ---- the New Group dialog ---- */
@@ -335,10 +163,10 @@ pick_in_dialog (LiaGroupDialog *dialog,
                 const char     *name)
 {
   Results results = { dialog, name };
-  GtkListBox *list = GTK_LIST_BOX (child (dialog, LIA_TYPE_GROUP_DIALOG, "results_list"));
+  GtkListBox *list = GTK_LIST_BOX (lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG, "results_list"));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_GROUP_DIALOG, "search_entry")), name);
-  wait_for (results_show, &results, name);
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG, "search_entry")), name);
+  lia_test_wait_for (results_show, &results, name);
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
 }
 
@@ -350,16 +178,17 @@ build_group (Fixture *fixture)
   GtkListBox *members;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-group", NULL);
-  dialog = LIA_GROUP_DIALOG (wait_for_toplevel (LIA_TYPE_GROUP_DIALOG));
-  kind_row = child (dialog, LIA_TYPE_GROUP_DIALOG, "kind_row");
-  error_label = child (dialog, LIA_TYPE_GROUP_DIALOG, "error_label");
-  members = GTK_LIST_BOX (child (dialog, LIA_TYPE_GROUP_DIALOG, "members_list"));
+  dialog = LIA_GROUP_DIALOG (lia_test_wait_for_toplevel (LIA_TYPE_GROUP_DIALOG));
+  kind_row = lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG, "kind_row");
+  error_label = lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG, "error_label");
+  members = GTK_LIST_BOX (lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG, "members_list"));
 
   /* First the parent; only then is there a kind to choose. */
   g_assert_false (gtk_widget_is_visible (kind_row));
   pick_in_dialog (dialog, "Alpha Holding");
   g_assert_true (gtk_widget_is_visible (kind_row));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, LIA_TYPE_GROUP_DIALOG, "parent_row"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lia_test_child (dialog, LIA_TYPE_GROUP_DIALOG,
+                                                                                "parent_row"))),
                    ==, "Alpha Holding");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), LIA_UNIT_KIND_COMPANY);
@@ -376,7 +205,8 @@ build_group (Fixture *fixture)
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "Alpha Holding"));
   g_assert_null (gtk_list_box_get_row_at_index (members, 2));
 
-  click_and_wait_destroyed (GTK_WINDOW (dialog), find_action_button (GTK_WIDGET (dialog), "window.close", NULL));
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog),
+                                     find_action_button (GTK_WIDGET (dialog), "window.close", NULL));
 }
 
 /* ---- the tree ---- */
@@ -428,8 +258,9 @@ check_tree (Fixture *fixture)
   g_autofree char *value = NULL;
   g_autofree char *expected = lia_money_format (130050, "EUR");
 
-  wait_for (tree_reached, &grouped, "the tree to show Alpha with three accounts");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, LIA_TYPE_PORTFOLIOS_VIEW, "content_stack"))),
+  lia_test_wait_for (tree_reached, &grouped, "the tree to show Alpha with three accounts");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (lia_test_child (view, LIA_TYPE_PORTFOLIOS_VIEW,
+                                                                                "content_stack"))),
                    ==, "tree");
 
   /* The sum of all three, as the Contract Value column shows it. */
@@ -458,14 +289,14 @@ open_portfolio (Fixture *fixture,
 {
   LiaPortfoliosView *view = lia_window_get_portfolios_view (fixture->window);
   LiaPortfolioPage *page = lia_portfolios_view_get_page (view);
-  GtkStack *nav = GTK_STACK (child (view, LIA_TYPE_PORTFOLIOS_VIEW, "nav_stack"));
+  GtkStack *nav = GTK_STACK (lia_test_child (view, LIA_TYPE_PORTFOLIOS_VIEW, "nav_stack"));
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (nav), "portfolio") == 0)
-    g_signal_emit_by_name (child (view, LIA_TYPE_PORTFOLIOS_VIEW, "back_button"), "clicked");
+    g_signal_emit_by_name (lia_test_child (view, LIA_TYPE_PORTFOLIOS_VIEW, "back_button"), "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (nav), ==, "groups");
 
   /* Enter (or a double click) on a row. */
-  g_signal_emit_by_name (child (view, LIA_TYPE_PORTFOLIOS_VIEW, "column_view"), "activate", position);
+  g_signal_emit_by_name (lia_test_child (view, LIA_TYPE_PORTFOLIOS_VIEW, "column_view"), "activate", position);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (nav), ==, "portfolio");
   g_assert_cmpint (lia_account_get_id (lia_portfolio_node_get_account (lia_portfolio_page_get_node (page))),
                    ==, expected_id);
@@ -484,7 +315,7 @@ static gboolean
 staffing_saved (gpointer data)
 {
   Staffing *want = data;
-  g_autoptr(LiaAccount) account = lookup (want->fixture, want->id);
+  g_autoptr(LiaAccount) account = lia_test_lookup_account (want->fixture->book, want->id);
 
   return lia_account_get_manager_id (account) == want->manager &&
          (want->deputy < 0 || lia_account_get_deputy_id (account) == want->deputy);
@@ -502,9 +333,9 @@ static void
 assign_manager (Fixture          *fixture,
                 LiaPortfolioPage *page)
 {
-  AdwComboRow *manager = ADW_COMBO_ROW (child (page, LIA_TYPE_PORTFOLIO_PAGE, "manager_row"));
-  AdwComboRow *deputy = ADW_COMBO_ROW (child (page, LIA_TYPE_PORTFOLIO_PAGE, "deputy_row"));
-  GtkWidget *error_label = child (page, LIA_TYPE_PORTFOLIO_PAGE, "staffing_error_label");
+  AdwComboRow *manager = ADW_COMBO_ROW (lia_test_child (page, LIA_TYPE_PORTFOLIO_PAGE, "manager_row"));
+  AdwComboRow *deputy = ADW_COMBO_ROW (lia_test_child (page, LIA_TYPE_PORTFOLIO_PAGE, "deputy_row"));
+  GtkWidget *error_label = lia_test_child (page, LIA_TYPE_PORTFOLIO_PAGE, "staffing_error_label");
   GtkWidget *save = find_action_button (GTK_WIDGET (page), "portfolio.save-staffing", NULL);
   GListModel *offered = adw_combo_row_get_model (manager);
   Staffing want = { fixture, fixture->a, fixture->riley, fixture->morgan };
@@ -523,7 +354,7 @@ assign_manager (Fixture          *fixture,
   adw_combo_row_set_selected (deputy, staff_position (fixture, fixture->morgan));
   g_assert_false (gtk_widget_get_visible (error_label));
   g_signal_emit_by_name (save, "clicked");
-  wait_for (staffing_saved, &want, "Riley to be Alpha's manager, Morgan the deputy");
+  lia_test_wait_for (staffing_saved, &want, "Riley to be Alpha's manager, Morgan the deputy");
 }
 
 /* ---- coverage ---- */
@@ -541,7 +372,7 @@ coverage_reached (gpointer data)
   CoverageState *state = data;
   LiaCoverageView *view = lia_window_get_coverage_view (state->fixture->window);
   GListModel *overdue = lia_coverage_view_get_overdue (view);
-  GtkLabel *share = GTK_LABEL (child (view, LIA_TYPE_COVERAGE_VIEW, "share_label"));
+  GtkLabel *share = GTK_LABEL (lia_test_child (view, LIA_TYPE_COVERAGE_VIEW, "share_label"));
   guint n = 0;
 
   while (n < G_N_ELEMENTS (state->overdue) && state->overdue[n] != 0)
@@ -571,7 +402,7 @@ log_contact_on_gamma (Fixture *fixture)
 
   /* The group was contacted through its site: the roll-up says so. */
   contacted.last_contact = fixture->now;
-  wait_for (tree_reached, &contacted, "Alpha's last contact to roll up from Gamma");
+  lia_test_wait_for (tree_reached, &contacted, "Alpha's last contact to roll up from Gamma");
 }
 
 static void
@@ -585,20 +416,20 @@ check_coverage (Fixture *fixture)
   GtkWidget *log_button;
 
   /* Created on day 0 with a 60-day cadence: both overdue by day 90. */
-  fixture->now = START_TIME + 90 * DAY;
+  fixture->now = LIA_TEST_START_TIME + 90 * DAY;
   lia_window_show_area (fixture->window, "coverage");
-  wait_for (coverage_reached, &all_overdue, "Alpha and Delta to be overdue");
+  lia_test_wait_for (coverage_reached, &all_overdue, "Alpha and Delta to be overdue");
 
   lia_window_show_area (fixture->window, "portfolios");
   log_contact_on_gamma (fixture);
   lia_window_show_area (fixture->window, "coverage");
-  wait_for (coverage_reached, &alpha_done, "Alpha to leave the overdue list");
+  lia_test_wait_for (coverage_reached, &alpha_done, "Alpha to leave the overdue list");
 
   /* One click on Delta's row. */
   log_button = find_action_button (GTK_WIDGET (view), "coverage.log-contact", delta);
   g_assert_nonnull (log_button);
   g_signal_emit_by_name (log_button, "clicked");
-  wait_for (coverage_reached, &all_done, "Delta to leave the overdue list");
+  lia_test_wait_for (coverage_reached, &all_done, "Delta to leave the overdue list");
 }
 
 /* ---- re-deployment ---- */
@@ -613,9 +444,9 @@ static gboolean
 managers_are (gpointer data)
 {
   Managers *want = data;
-  g_autoptr(LiaAccount) a = lookup (want->fixture, want->fixture->a);
-  g_autoptr(LiaAccount) b = lookup (want->fixture, want->fixture->b);
-  g_autoptr(LiaAccount) c = lookup (want->fixture, want->fixture->c);
+  g_autoptr(LiaAccount) a = lia_test_lookup_account (want->fixture->book, want->fixture->a);
+  g_autoptr(LiaAccount) b = lia_test_lookup_account (want->fixture->book, want->fixture->b);
+  g_autoptr(LiaAccount) c = lia_test_lookup_account (want->fixture->book, want->fixture->c);
 
   return lia_account_get_manager_id (a) == want->a &&
          lia_account_get_manager_id (b) == want->b &&
@@ -626,8 +457,8 @@ static void
 choose_plan (LiaReassignDialog *dialog,
              Fixture           *fixture)
 {
-  GtkSwitch *cascade = GTK_SWITCH (child (dialog, LIA_TYPE_REASSIGN_DIALOG, "cascade_switch"));
-  AdwComboRow *manager = ADW_COMBO_ROW (child (dialog, LIA_TYPE_REASSIGN_DIALOG, "manager_row"));
+  GtkSwitch *cascade = GTK_SWITCH (lia_test_child (dialog, LIA_TYPE_REASSIGN_DIALOG, "cascade_switch"));
+  AdwComboRow *manager = ADW_COMBO_ROW (lia_test_child (dialog, LIA_TYPE_REASSIGN_DIALOG, "manager_row"));
   GListModel *plan;
 
   /* Nothing is picked for the person; the whole group starts included. */
@@ -681,17 +512,18 @@ reassign_and_undo (Fixture *fixture)
   lia_window_show_area (fixture->window, "portfolios");
   page = open_portfolio (fixture, 0, fixture->a);
   gtk_widget_activate_action (GTK_WIDGET (page), "portfolio.reassign", NULL);
-  dialog = LIA_REASSIGN_DIALOG (wait_for_toplevel (LIA_TYPE_REASSIGN_DIALOG));
+  dialog = LIA_REASSIGN_DIALOG (lia_test_wait_for_toplevel (LIA_TYPE_REASSIGN_DIALOG));
   choose_plan (dialog, fixture);
 
-  click_and_wait_destroyed (GTK_WINDOW (dialog), find_action_button (GTK_WIDGET (dialog), "reassign.apply", NULL));
-  wait_for (managers_are, &handed, "all three to be Sam's");
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog),
+                                     find_action_button (GTK_WIDGET (dialog), "reassign.apply", NULL));
+  lia_test_wait_for (managers_are, &handed, "all three to be Sam's");
 
   /* The toast's Undo button puts each back with its own manager. */
   undo.root = GTK_WIDGET (fixture->window);
-  wait_for (find_undo, &undo, "the Undo toast");
+  lia_test_wait_for (find_undo, &undo, "the Undo toast");
   g_signal_emit_by_name (undo.found, "clicked");
-  wait_for (managers_are, &back, "Riley and Morgan to have them back");
+  lia_test_wait_for (managers_are, &back, "Riley and Morgan to have them back");
 }
 
 static void
@@ -701,8 +533,9 @@ test_group_rollups_coverage_reassign (Fixture       *fixture,
   LiaPortfoliosView *view = lia_window_get_portfolios_view (fixture->window);
 
   lia_window_show_area (fixture->window, "portfolios");
-  wait_for (is_mapped, view, "the Portfolios area");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, LIA_TYPE_PORTFOLIOS_VIEW, "content_stack"))),
+  lia_test_wait_for (lia_test_is_mapped, view, "the Portfolios area");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (lia_test_child (view, LIA_TYPE_PORTFOLIOS_VIEW,
+                                                                                "content_stack"))),
                    ==, "empty");
 
   build_group (fixture);
@@ -738,7 +571,7 @@ static void
 sort_workload (Fixture *fixture)
 {
   LiaWorkloadView *view = lia_window_get_workload_view (fixture->window);
-  GtkColumnView *table = GTK_COLUMN_VIEW (child (view, LIA_TYPE_WORKLOAD_VIEW, "column_view"));
+  GtkColumnView *table = GTK_COLUMN_VIEW (lia_test_child (view, LIA_TYPE_WORKLOAD_VIEW, "column_view"));
   GListModel *columns = gtk_column_view_get_columns (table);
   g_autoptr(GtkColumnViewColumn) major = g_list_model_get_item (columns, 1);
   /* By name: Dana, Morgan, Riley, Sam (Dana left, but had accounts). */
@@ -746,9 +579,9 @@ sort_workload (Fixture *fixture)
   WorkloadState by_major = { fixture, 4, fixture->morgan };
 
   lia_window_show_area (fixture->window, "workload");
-  wait_for (workload_reached, &by_name, "the workload by name");
+  lia_test_wait_for (workload_reached, &by_name, "the workload by name");
   gtk_column_view_sort_by_column (table, major, GTK_SORT_DESCENDING);
-  wait_for (workload_reached, &by_major, "Morgan, with four accounts, first");
+  lia_test_wait_for (workload_reached, &by_major, "Morgan, with four accounts, first");
 }
 
 typedef struct
@@ -782,10 +615,13 @@ test_staff_and_workload (Fixture       *fixture,
   /* Preferences: the corporate cadence, and Morgan leaving. */
   preferences = GTK_WINDOW (lia_preferences_window_new (GTK_WINDOW (fixture->window), fixture->book));
   gtk_window_present (preferences);
-  wait_for (is_mapped, preferences, "Preferences");
+  lia_test_wait_for (lia_test_is_mapped, preferences, "Preferences");
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
-                                           ADW_PREFERENCES_PAGE (child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "staff_page")));
-  wait_for (is_mapped, child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "staff_page"), "the Staff page");
+                                           ADW_PREFERENCES_PAGE (lia_test_child (preferences,
+                                                                                 LIA_TYPE_PREFERENCES_WINDOW,
+                                                                                 "staff_page")));
+  lia_test_wait_for (lia_test_is_mapped, lia_test_child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "staff_page"),
+                     "the Staff page");
   deactivate = find_action_button (GTK_WIDGET (preferences), "staff.deactivate", morgan);
   g_assert_nonnull (deactivate);
   g_signal_emit_by_name (deactivate, "clicked");
@@ -795,30 +631,33 @@ test_staff_and_workload (Fixture       *fixture,
 
   /* Morgan's four accounts now need a new manager. */
   lia_window_show_area (fixture->window, "accounts");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (accounts, LIA_TYPE_ACCOUNTS_VIEW, "needs_manager_check")), TRUE);
-  wait_for (list_reached, &needing, "the four accounts that need a new manager");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (lia_test_child (accounts, LIA_TYPE_ACCOUNTS_VIEW,
+                                                                 "needs_manager_check")), TRUE);
+  lia_test_wait_for (list_reached, &needing, "the four accounts that need a new manager");
 
   /* Hand them all to Riley from the Workload area. */
   {
     LiaWorkloadView *view = lia_window_get_workload_view (fixture->window);
-    GtkColumnView *table = GTK_COLUMN_VIEW (child (view, LIA_TYPE_WORKLOAD_VIEW, "column_view"));
+    GtkColumnView *table = GTK_COLUMN_VIEW (lia_test_child (view, LIA_TYPE_WORKLOAD_VIEW, "column_view"));
     LiaReassignDialog *dialog;
 
     WorkloadState left = { fixture, 4, fixture->morgan };
 
     lia_window_show_area (fixture->window, "workload");
-    wait_for (workload_reached, &left, "Morgan, inactive now, still first");
+    lia_test_wait_for (workload_reached, &left, "Morgan, inactive now, still first");
     g_signal_emit_by_name (table, "activate", 0);
-    dialog = LIA_REASSIGN_DIALOG (wait_for_toplevel (LIA_TYPE_REASSIGN_DIALOG));
-    g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (dialog, LIA_TYPE_REASSIGN_DIALOG, "cascade_switch"))));
-    adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, LIA_TYPE_REASSIGN_DIALOG, "manager_row")),
+    dialog = LIA_REASSIGN_DIALOG (lia_test_wait_for_toplevel (LIA_TYPE_REASSIGN_DIALOG));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (lia_test_child (dialog, LIA_TYPE_REASSIGN_DIALOG,
+                                                                       "cascade_switch"))));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (lia_test_child (dialog, LIA_TYPE_REASSIGN_DIALOG, "manager_row")),
                                 staff_position (fixture, fixture->riley));
     g_assert_cmpuint (g_list_model_get_n_items (lia_reassign_dialog_get_plan (dialog)), ==, 4);
-    click_and_wait_destroyed (GTK_WINDOW (dialog), find_action_button (GTK_WIDGET (dialog), "reassign.apply", NULL));
+    lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog),
+                                       find_action_button (GTK_WIDGET (dialog), "reassign.apply", NULL));
   }
 
   lia_window_show_area (fixture->window, "accounts");
-  wait_for (list_reached, &none_needing, "no account to need a manager any more");
+  lia_test_wait_for (list_reached, &none_needing, "no account to need a manager any more");
 }
 
 /* ---- cadence per segment ---- */
@@ -828,11 +667,11 @@ test_cadence_preferences (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkWindow *preferences = GTK_WINDOW (lia_preferences_window_new (GTK_WINDOW (fixture->window), fixture->book));
-  GtkWidget *group = child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "cadence_group");
+  GtkWidget *group = lia_test_child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "cadence_group");
   GtkWidget *spin = NULL;
 
   gtk_window_present (preferences);
-  wait_for (is_mapped, group, "the cadence group");
+  lia_test_wait_for (lia_test_is_mapped, group, "the cadence group");
 
   /* The spin button whose accessible row is "Corporate". */
   for (GtkWidget *w = gtk_widget_get_first_child (group); w != NULL && spin == NULL; )
@@ -857,29 +696,11 @@ test_cadence_preferences (Fixture       *fixture,
   gtk_window_destroy (preferences);
 }
 
-static void
-make_temp_home (const char *variable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-xdg-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_setenv (variable, dir, TRUE);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  /* Nothing the tests do may touch the real home. */
-  make_temp_home ("XDG_DATA_HOME");
-  make_temp_home ("XDG_CONFIG_HOME");
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  lia_views_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  lia_test_display_init (&argc, &argv);
 
   g_test_add_func ("/portfolios/templates", test_templates);
   g_test_add ("/portfolios/group-rollups-coverage-reassign", Fixture, NULL,

@@ -10,14 +10,10 @@
 #include "config.h"
 
 #include "lia-account-list.h"
-#include "lia-account-repository.h"
 #include "lia-audit-entry.h"
-#include "lia-book-private.h"
-#include "lia-database-private.h"
-#include "lia-portfolio-repository.h"
 #include "lia-staff-member.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 #define T0  1700000000  /* 2023-11-14, the injected "now" */
 #define DAY 86400
@@ -25,7 +21,6 @@
 typedef struct
 {
   char                   *dir;
-  char                   *path;
   LiaBook                *book;
   LiaAccountRepository   *accounts;
   LiaPortfolioRepository *portfolios;
@@ -35,74 +30,25 @@ typedef struct
   gint64                  carla;
 } Fixture;
 
-static gint64
-add_staff (Fixture      *f,
-           const char   *name,
-           LiaStaffRole  role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (lia_book_add_staff (f->book, name, role, NULL, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
+  f->now = T0;
+  f->book = lia_test_book_new (&f->dir, NULL, &f->now, "Test Actor");
   f->accounts = lia_book_get_accounts (f->book);
   f->portfolios = lia_book_get_portfolios (f->book);
-  f->now = T0;
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
-  lia_book_set_actor (f->book, "Test Actor");
 
-  f->alice = add_staff (f, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->bruno = add_staff (f, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->carla = add_staff (f, "Carla Nemeth", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->alice = lia_test_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->bruno = lia_test_add_staff (f->book, "Bruno Keller", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->carla = lia_test_add_staff (f->book, "Carla Nemeth", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-handle_of (Fixture *f)
-{
-  return lia_database_get_handle (lia_book_get_database (f->book));
-}
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lia_test_sql_int (handle_of (f), sql);
+  lia_test_book_close (&f->book, &f->dir, NULL);
 }
 
 static void
@@ -111,7 +57,7 @@ sql_exec (Fixture    *f,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (handle_of (f), sql, NULL, NULL, &message) != SQLITE_OK)
+  if (sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("“%s” failed: %s", sql, message);
 }
 
@@ -120,21 +66,24 @@ static gint64
 stored_parent (Fixture *f,
                gint64   id)
 {
-  return sql_int (f, "SELECT coalesce (parent_id, 0) FROM accounts WHERE id = %" G_GINT64_FORMAT, id);
+  return lia_test_book_sql_int (f->book, "SELECT coalesce (parent_id, 0) FROM accounts"
+                                " WHERE id = %" G_GINT64_FORMAT, id);
 }
 
 static gint64
 stored_root (Fixture *f,
              gint64   id)
 {
-  return sql_int (f, "SELECT coalesce (root_id, -1) FROM accounts WHERE id = %" G_GINT64_FORMAT, id);
+  return lia_test_book_sql_int (f->book, "SELECT coalesce (root_id, -1) FROM accounts"
+                                " WHERE id = %" G_GINT64_FORMAT, id);
 }
 
 static gint64
 stored_manager (Fixture *f,
                 gint64   id)
 {
-  return sql_int (f, "SELECT coalesce (manager_id, 0) FROM accounts WHERE id = %" G_GINT64_FORMAT, id);
+  return lia_test_book_sql_int (f->book, "SELECT coalesce (manager_id, 0) FROM accounts"
+                                " WHERE id = %" G_GINT64_FORMAT, id);
 }
 
 static gint64
@@ -142,8 +91,8 @@ count_audit (Fixture    *f,
              gint64      account_id,
              const char *field)
 {
-  return sql_int (f, "SELECT count(*) FROM audit_log WHERE account_id = %" G_GINT64_FORMAT
-                  " AND field = '%s'", account_id, field);
+  return lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log WHERE account_id = %" G_GINT64_FORMAT
+                                " AND field = '%s'", account_id, field);
 }
 
 /* A new account; @manager 0 for none, @currency NULL for the default. */
@@ -156,22 +105,16 @@ create_full (Fixture     *f,
              const char  *currency,
              LiaUnitKind  kind)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_new ();
   static guint serial = 0;
   g_autofree char *number = g_strdup_printf ("P-%u", ++serial);
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, name, segment);
 
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, segment);
   lia_account_set_manager_id (account, manager);
   lia_account_set_contract_value (account, value);
   lia_account_set_unit_kind (account, kind);
   if (currency)
     lia_account_set_currency (account, currency);
-  g_assert_true (lia_account_repository_create (f->accounts, account, &error));
-  g_assert_no_error (error);
-  return lia_account_get_id (account);
+  return lia_test_account_create (f->book, account);
 }
 
 static gint64
@@ -181,18 +124,6 @@ create (Fixture    *f,
   return create_full (f, name, "small-business", 0, 0, NULL, LIA_UNIT_KIND_COMPANY);
 }
 
-static LiaAccount *
-lookup (Fixture *f,
-        gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaAccount *account = lia_account_repository_lookup (f->accounts, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (account);
-  return account;
-}
-
 /* Moves @id under @parent (0: detaches it), from a fresh copy of the account. */
 static gboolean
 move (Fixture  *f,
@@ -200,34 +131,9 @@ move (Fixture  *f,
       gint64    parent,
       GError  **error)
 {
-  g_autoptr(LiaAccount) account = lookup (f, id);
+  g_autoptr(LiaAccount) account = lia_test_lookup_account (f->book, id);
 
   return lia_portfolio_repository_set_parent (f->portfolios, account, parent, error);
-}
-
-static void
-move_ok (Fixture *f,
-         gint64   id,
-         gint64   parent)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (move (f, id, parent, &error));
-  g_assert_no_error (error);
-}
-
-static void
-close_account (Fixture *f,
-               gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lookup (f, id);
-  const LiaAccountState path[] = { LIA_ACCOUNT_STATE_OPENING, LIA_ACCOUNT_STATE_ACTIVE,
-                                   LIA_ACCOUNT_STATE_CLOSING, LIA_ACCOUNT_STATE_CLOSED };
-
-  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
-    g_assert_true (lia_account_repository_transition (f->accounts, account, path[i], "test", &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -235,11 +141,7 @@ log_contact (Fixture *f,
              gint64   account_id,
              gint64   happened_at)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, account_id, LIA_CONTACT_KIND_CALL,
-                                                       happened_at, 0, NULL, &error));
-  g_assert_no_error (error);
+  lia_test_log_contact (f->book, account_id, LIA_CONTACT_KIND_CALL, happened_at, 0, NULL);
 }
 
 /* The item of @model whose account is @id, or NULL; and the ids in order. */
@@ -339,11 +241,11 @@ test_hierarchy_build (Fixture       *f,
   g_assert_cmpint (stored_parent (f, g), ==, 0);
 
   f->now = T0 + 10;
-  move_ok (f, s1, g);
+  lia_test_move_under (f->book, s1, g);
   assert_parent_audit (f, s1, 0, g);
-  move_ok (f, s2, g);
-  move_ok (f, t, s1);
-  move_ok (f, u, t);
+  lia_test_move_under (f->book, s2, g);
+  lia_test_move_under (f->book, t, s1);
+  lia_test_move_under (f->book, u, t);
   assert_parent_audit (f, u, 0, t);
 
   /* u is three levels below g. */
@@ -359,13 +261,13 @@ test_hierarchy_build (Fixture       *f,
       g_assert_cmpint (lia_portfolio_repository_find_root (f->portfolios, id), ==, g);
     }
 
-  stored = lookup (f, u);
+  stored = lia_test_lookup_account (f->book, u);
   g_assert_cmpint (lia_account_get_parent_id (stored), ==, t);
   g_clear_object (&stored);
 
   /* One parent only: moving s2 to h takes it away from g. */
   f->now = T0 + 20;
-  move_ok (f, s2, h);
+  lia_test_move_under (f->book, s2, h);
   assert_parent_audit (f, s2, g, h);
   g_assert_cmpint (count_audit (f, s2, "parent"), ==, 2);
   {
@@ -382,48 +284,22 @@ test_hierarchy_build (Fixture       *f,
 
   /* Detaching makes a new top level. */
   f->now = T0 + 30;
-  move_ok (f, s2, 0);
+  lia_test_move_under (f->book, s2, 0);
   assert_parent_audit (f, s2, h, 0);
   g_assert_cmpint (stored_parent (f, s2), ==, 0);
   g_assert_cmpint (stored_root (f, s2), ==, s2);
 
   /* The object passed in follows the move. */
-  stored = lookup (f, s2);
+  stored = lia_test_lookup_account (f->book, s2);
   g_assert_true (lia_portfolio_repository_set_parent (f->portfolios, stored, g, &error));
   g_assert_cmpint (lia_account_get_parent_id (stored), ==, g);
 }
 
 
 /* Everything a refused call must not have changed. */
-typedef struct
-{
-  gint64 audit, employments, events, notes, total_changes;
-} Snapshot;
-
-static Snapshot
-snapshot (Fixture *f)
-{
-  return (Snapshot) {
-    .audit = sql_int (f, "SELECT count(*) FROM audit_log"),
-    .employments = sql_int (f, "SELECT count(*) FROM contact_employments"),
-    .events = sql_int (f, "SELECT count(*) FROM events"),
-    .notes = sql_int (f, "SELECT count(*) FROM account_notes"),
-    .total_changes = sqlite3_total_changes (handle_of (f)),
-  };
-}
-
-static void
-assert_unchanged (Fixture        *f,
-                  const Snapshot *before)
-{
-  Snapshot after = snapshot (f);
-
-  g_assert_cmpint (after.audit, ==, before->audit);
-  g_assert_cmpint (after.employments, ==, before->employments);
-  g_assert_cmpint (after.events, ==, before->events);
-  g_assert_cmpint (after.notes, ==, before->notes);
-  g_assert_cmpint (after.total_changes, ==, before->total_changes);
-}
+static const char * const watched[] = {
+  "audit_log", "contact_employments", "events", "account_notes", NULL,
+};
 
 /* A move under oneself or anything below is refused with CYCLE, and
  * nothing is written: no audit line, the parent and root unchanged. */
@@ -445,22 +321,22 @@ test_hierarchy_cycles (Fixture       *f,
     { u, u, "the bottom under itself" },
   };
 
-  move_ok (f, s, g);
-  move_ok (f, t, s);
-  move_ok (f, u, t);
+  lia_test_move_under (f->book, s, g);
+  lia_test_move_under (f->book, t, s);
+  lia_test_move_under (f->book, u, t);
 
   for (guint i = 0; i < G_N_ELEMENTS (cycles); i++)
     {
       g_autoptr(GError) error = NULL;
       gint64 parent_before = stored_parent (f, cycles[i].id);
-      Snapshot before = snapshot (f);
+      LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
       g_test_message ("refusing a move under %s", cycles[i].what);
       f->now++;
       g_assert_false (move (f, cycles[i].id, cycles[i].parent, &error));
       g_assert_error (error, LIA_ERROR, LIA_ERROR_CYCLE);
       g_assert_cmpuint (strlen (error->message), >, 0);
-      assert_unchanged (f, &before);
+      lia_test_assert_unchanged (f->book, &before);
       g_assert_cmpint (stored_parent (f, cycles[i].id), ==, parent_before);
       for (guint k = 0; k < 4; k++)
         g_assert_cmpint (stored_root (f, (gint64[]) { g, s, t, u }[k]), ==, g);
@@ -469,18 +345,18 @@ test_hierarchy_cycles (Fixture       *f,
   /* An unknown parent is refused too. */
   {
     g_autoptr(GError) error = NULL;
-    Snapshot before = snapshot (f);
+    LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
     g_assert_false (move (f, s, 999999, &error));
     g_assert_nonnull (error);
-    assert_unchanged (f, &before);
+    lia_test_assert_unchanged (f->book, &before);
     g_assert_cmpint (stored_parent (f, s), ==, g);
   }
 
   /* Under an ancestor, or an unrelated account, is no cycle. */
-  move_ok (f, u, g);
+  lia_test_move_under (f->book, u, g);
   g_assert_cmpint (stored_root (f, u), ==, g);
-  move_ok (f, g, other);
+  lia_test_move_under (f->book, g, other);
   for (guint k = 0; k < 4; k++)
     g_assert_cmpint (stored_root (f, (gint64[]) { g, s, t, u }[k]), ==, other);
 }
@@ -495,19 +371,20 @@ test_hierarchy_stale_object (Fixture       *f,
   gint64 g = create (f, "Group");
   gint64 h = create (f, "Holding");
   gint64 s = create (f, "Sub");
-  g_autoptr(LiaAccount) stale = lookup (f, s);
+  g_autoptr(LiaAccount) stale = lia_test_lookup_account (f->book, s);
   g_autofree char *line = NULL;
   g_autofree char *expected = NULL;
 
-  move_ok (f, s, g);                /* through a fresh copy */
+  lia_test_move_under (f->book, s, g);                /* through a fresh copy */
   f->now = T0 + 50;
   g_assert_true (lia_portfolio_repository_set_parent (f->portfolios, stale, h, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored_parent (f, s), ==, h);
 
   /* Reported, not asserted, so the tests after this one still run. */
-  line = lia_test_sql_text (handle_of (f), "SELECT coalesce (old_value, '(none)') || ' -> ' || new_value"
-                                           " FROM audit_log WHERE field = 'parent' ORDER BY id DESC LIMIT 1");
+  line = lia_test_sql_text (lia_test_book_handle (f->book),
+                            "SELECT coalesce (old_value, '(none)') || ' -> ' || new_value"
+                            " FROM audit_log WHERE field = 'parent' ORDER BY id DESC LIMIT 1");
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT, g, h);
   if (g_strcmp0 (line, expected) != 0)
     {
@@ -544,31 +421,31 @@ test_hierarchy_root_id (Fixture       *f,
   } G_STMT_END
 
   /* g1 ← s1 ← t1 ← u1, s1 ← t2; g2 ← s3 */
-  move_ok (f, s1, g1);
-  move_ok (f, t1, s1);
-  move_ok (f, u1, t1);
-  move_ok (f, t2, s1);
-  move_ok (f, s3, g2);
+  lia_test_move_under (f->book, s1, g1);
+  lia_test_move_under (f->book, t1, s1);
+  lia_test_move_under (f->book, u1, t1);
+  lia_test_move_under (f->book, t2, s1);
+  lia_test_move_under (f->book, s3, g2);
   EXPECT_ROOTS (g1, g1, g1, g1, g1, g2, g2);
 
   /* A subtree with children of its own goes to another group. */
-  move_ok (f, s1, g2);
+  lia_test_move_under (f->book, s1, g2);
   EXPECT_ROOTS (g1, g2, g2, g2, g2, g2, g2);
 
   /* Detaching a middle node makes it the root of its own subtree. */
-  move_ok (f, t1, 0);
+  lia_test_move_under (f->book, t1, 0);
   EXPECT_ROOTS (g1, g2, t1, t1, g2, g2, g2);
 
   /* A whole group goes under another account. */
-  move_ok (f, g2, u1);
+  lia_test_move_under (f->book, g2, u1);
   EXPECT_ROOTS (g1, t1, t1, t1, t1, t1, t1);
 
   /* And back out to top level, taking its subtree. */
-  move_ok (f, g2, 0);
+  lia_test_move_under (f->book, g2, 0);
   EXPECT_ROOTS (g1, g2, t1, t1, g2, g2, g2);
 
   /* The bottom of a chain moved up a level keeps the same root. */
-  move_ok (f, u1, g1);
+  lia_test_move_under (f->book, u1, g1);
   EXPECT_ROOTS (g1, g2, t1, g1, g2, g2, g2);
 
 #undef EXPECT_ROOTS
@@ -658,7 +535,7 @@ test_hierarchy_random_moves (Fixture       *f,
       int p = g_rand_int_range (rand, -1, N_RANDOM);   /* -1 detaches */
       gboolean cycle = p >= 0 && is_at_or_above (parent, i, p);
       gint64 audit_before = count_audit (f, ids[i], "parent");
-      gint64 changes_before = sqlite3_total_changes (handle_of (f));
+      gint64 changes_before = sqlite3_total_changes (lia_test_book_handle (f->book));
 
       if (p == parent[i])
         continue;   /* not a move */
@@ -670,7 +547,7 @@ test_hierarchy_random_moves (Fixture       *f,
           n_cycles++;
           g_assert_false (move (f, ids[i], p >= 0 ? ids[p] : 0, &error));
           g_assert_error (error, LIA_ERROR, LIA_ERROR_CYCLE);
-          g_assert_cmpint (sqlite3_total_changes (handle_of (f)), ==, changes_before);
+          g_assert_cmpint (sqlite3_total_changes (lia_test_book_handle (f->book)), ==, changes_before);
           g_assert_cmpint (count_audit (f, ids[i], "parent"), ==, audit_before);
         }
       else
@@ -717,12 +594,12 @@ build_groups (Fixture *f)
   n.h1 = create_full (f, "Harbor Zürich", "small-business", 0, 7000, "CHF", LIA_UNIT_KIND_SITE);
   n.x = create_full (f, "Standalone", "small-business", 0, 123, "EUR", LIA_UNIT_KIND_COMPANY);
 
-  move_ok (f, n.s1, n.g);
-  move_ok (f, n.s2, n.g);
-  move_ok (f, n.c, n.g);
-  move_ok (f, n.t, n.s1);
-  move_ok (f, n.h1, n.h);
-  close_account (f, n.c);
+  lia_test_move_under (f->book, n.s1, n.g);
+  lia_test_move_under (f->book, n.s2, n.g);
+  lia_test_move_under (f->book, n.c, n.g);
+  lia_test_move_under (f->book, n.t, n.s1);
+  lia_test_move_under (f->book, n.h1, n.h);
+  lia_test_close_account (f->book, n.c);
   return n;
 }
 
@@ -747,17 +624,6 @@ assert_node (LiaPortfolioNode *node,
   g_assert_cmpint (lia_portfolio_node_get_sla_breaches (node), ==, 0);
   g_assert_cmpint (lia_portfolio_node_get_next_review_at (node), ==, LIA_ROLLUP_UNKNOWN);
   g_assert_cmpint (lia_portfolio_node_get_overdue_followups (node), ==, LIA_ROLLUP_UNKNOWN);
-}
-
-static LiaPortfolioNode *
-node_of (Fixture *f,
-         gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaPortfolioNode *node = lia_portfolio_repository_lookup_node (f->portfolios, id, &error);
-
-  g_assert_no_error (error);
-  return node;
 }
 
 static void
@@ -811,8 +677,8 @@ test_rollups (Fixture       *f,
   g_clear_object (&children);
 
   {
-    g_autoptr(LiaPortfolioNode) t = node_of (f, n.t);
-    g_autoptr(LiaPortfolioNode) x = node_of (f, n.x);
+    g_autoptr(LiaPortfolioNode) t = lia_test_lookup_node (f->book, n.t);
+    g_autoptr(LiaPortfolioNode) x = lia_test_lookup_node (f->book, n.x);
     g_autoptr(LiaPortfolioNode) missing = NULL;
 
     assert_node (t, 1, 4000, FALSE, T0 - 5 * DAY, FALSE);
@@ -829,11 +695,12 @@ test_rollups (Fixture       *f,
    * code's back. */
   sql_exec (f, "DELETE FROM events WHERE kind IN ('call', 'visit', 'email')"
                " AND opened_at = " G_STRINGIFY (T0) " - 5 * 86400");
-  g_assert_cmpint (sql_int (f, "SELECT last_contact_at FROM accounts WHERE id = %" G_GINT64_FORMAT, n.t),
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT last_contact_at FROM accounts"
+                                          " WHERE id = %" G_GINT64_FORMAT, n.t),
                    ==, T0 - 20 * DAY);
   {
-    g_autoptr(LiaPortfolioNode) g = node_of (f, n.g);
-    g_autoptr(LiaPortfolioNode) s1 = node_of (f, n.s1);
+    g_autoptr(LiaPortfolioNode) g = lia_test_lookup_node (f->book, n.g);
+    g_autoptr(LiaPortfolioNode) s1 = lia_test_lookup_node (f->book, n.s1);
 
     assert_node (g, 4, 1234000, FALSE, T0 - 9 * DAY, TRUE);    /* now S2's */
     assert_node (s1, 2, 204000, FALSE, T0 - 20 * DAY, TRUE);
@@ -841,17 +708,17 @@ test_rollups (Fixture       *f,
 
   sql_exec (f, "DELETE FROM events WHERE kind IN ('call', 'visit', 'email')"
                " AND opened_at = " G_STRINGIFY (T0) " - 20 * 86400");
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM accounts WHERE id = %" G_GINT64_FORMAT
-                           " AND last_contact_at IS NULL", n.t), ==, 1);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM accounts WHERE id = %" G_GINT64_FORMAT
+                                          " AND last_contact_at IS NULL", n.t), ==, 1);
   {
-    g_autoptr(LiaPortfolioNode) s1 = node_of (f, n.s1);
+    g_autoptr(LiaPortfolioNode) s1 = lia_test_lookup_node (f->book, n.s1);
     assert_node (s1, 2, 204000, FALSE, 0, TRUE);
   }
 
   sql_exec (f, "UPDATE events SET opened_at = " G_STRINGIFY (T0) " - 1, resolved_at = " G_STRINGIFY (T0) " - 1"
                " WHERE kind IN ('call', 'visit', 'email') AND opened_at = " G_STRINGIFY (T0) " - 9 * 86400");
   {
-    g_autoptr(LiaPortfolioNode) g = node_of (f, n.g);
+    g_autoptr(LiaPortfolioNode) g = lia_test_lookup_node (f->book, n.g);
     assert_node (g, 4, 1234000, FALSE, T0 - 1, TRUE);
   }
 }
@@ -866,7 +733,7 @@ test_rollups_after_move (Fixture       *f,
   Groups n = build_groups (f);
 
   log_contact (f, n.t, T0 - 3 * DAY);
-  move_ok (f, n.s1, n.h);     /* S1 takes T along */
+  lia_test_move_under (f->book, n.s1, n.h);     /* S1 takes T along */
 
   groups = lia_portfolio_repository_list_groups (f->portfolios, &error);
   g_assert_no_error (error);
@@ -880,8 +747,8 @@ test_rollups_after_move (Fixture       *f,
   g_clear_object (&groups);
 
   /* Once its last children leave, a group is a standalone account again. */
-  move_ok (f, n.s2, n.h);
-  move_ok (f, n.c, n.h);
+  lia_test_move_under (f->book, n.s2, n.h);
+  lia_test_move_under (f->book, n.c, n.h);
   groups = lia_portfolio_repository_list_groups (f->portfolios, &error);
   {
     const gint64 expected[] = { n.h };
@@ -912,10 +779,10 @@ build_staffed (Fixture *f)
   n.u = create_full (f, "Gamma North Site Unit", "small-business", f->alice, 2, NULL, LIA_UNIT_KIND_SITE);
   n.x = create_full (f, "Xenon", "corporate", f->alice, 5, NULL, LIA_UNIT_KIND_COMPANY);
   n.y = create_full (f, "Yew", "small-business", f->carla, 6, NULL, LIA_UNIT_KIND_COMPANY);
-  move_ok (f, n.s1, n.g);
-  move_ok (f, n.s2, n.g);
-  move_ok (f, n.t, n.s1);
-  move_ok (f, n.u, n.t);
+  lia_test_move_under (f->book, n.s1, n.g);
+  lia_test_move_under (f->book, n.s2, n.g);
+  lia_test_move_under (f->book, n.t, n.s1);
+  lia_test_move_under (f->book, n.u, n.t);
   return n;
 }
 
@@ -957,7 +824,7 @@ test_reassign_preview (Fixture       *f,
                        gconstpointer  data)
 {
   Staffed n = build_staffed (f);
-  Snapshot before = snapshot (f);
+  LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
   {
     g_autoptr(GListModel) plan = preview (f, &n.x, 1, FALSE, f->bruno);
@@ -1006,7 +873,7 @@ test_reassign_preview (Fixture       *f,
   }
 
   /* Previewing writes nothing. */
-  assert_unchanged (f, &before);
+  lia_test_assert_unchanged (f->book, &before);
 
   /* An unknown or inactive new manager is refused. */
   {
@@ -1099,15 +966,15 @@ test_reassign_apply_undo (Fixture       *f,
   lia_book_set_actor (f->book, "Rita Redeploy");
   f->now = T0 + 500;
   n_commits = 0;
-  sqlite3_commit_hook (handle_of (f), on_commit_cb, NULL);
+  sqlite3_commit_hook (lia_test_book_handle (f->book), on_commit_cb, NULL);
   g_assert_true (lia_portfolio_repository_apply_reassignment (f->portfolios, plan, &error));
-  sqlite3_commit_hook (handle_of (f), NULL, NULL);
+  sqlite3_commit_hook (lia_test_book_handle (f->book), NULL, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (n_commits, ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (planned); i++)
     {
-      g_autoptr(LiaAccount) account = lookup (f, planned[i]);
+      g_autoptr(LiaAccount) account = lia_test_lookup_account (f->book, planned[i]);
 
       g_assert_cmpint (stored_manager (f, planned[i]), ==, f->bruno);
       g_assert_cmpstr (lia_account_get_manager_name (account), ==, "Bruno Keller");
@@ -1122,9 +989,9 @@ test_reassign_apply_undo (Fixture       *f,
 
   f->now = T0 + 600;
   n_commits = 0;
-  sqlite3_commit_hook (handle_of (f), on_commit_cb, NULL);
+  sqlite3_commit_hook (lia_test_book_handle (f->book), on_commit_cb, NULL);
   g_assert_true (lia_portfolio_repository_undo_reassignment (f->portfolios, plan, &error));
-  sqlite3_commit_hook (handle_of (f), NULL, NULL);
+  sqlite3_commit_hook (lia_test_book_handle (f->book), NULL, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (n_commits, ==, 1);
 
@@ -1148,7 +1015,7 @@ test_reassign_rollback (Fixture       *f,
   g_autoptr(GListModel) plan = preview (f, &n.g, 1, TRUE, f->bruno);
   const gint64 planned[] = { n.g, n.s1, n.s2, n.u };
   const gint64 managers[] = { f->alice, f->alice, 0, f->alice };
-  gint64 audit_before = sql_int (f, "SELECT count(*) FROM audit_log");
+  gint64 audit_before = lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log");
   g_autofree char *trigger = NULL;
 
   /* U is the last step: everything before it has been written by then. */
@@ -1166,7 +1033,7 @@ test_reassign_rollback (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (planned); i++)
     g_assert_cmpint (stored_manager (f, planned[i]), ==, managers[i]);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log"), ==, audit_before);
 
   /* The book is usable afterwards, and the same plan then goes through. */
   sql_exec (f, "DROP TRIGGER temp.refuse_u");
@@ -1187,7 +1054,7 @@ test_reassign_unknown_account (Fixture       *f,
   g_autoptr(GListModel) preview_plan = preview (f, &n.x, 1, FALSE, f->bruno);
   g_autoptr(GListStore) plan = g_list_store_new (LIA_TYPE_REASSIGNMENT);
   g_autoptr(LiaReassignment) ghost = lia_reassignment_new (999999, "Ghost Ltd", 0, f->alice, f->bruno);
-  gint64 audit_before = sql_int (f, "SELECT count(*) FROM audit_log");
+  gint64 audit_before = lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log");
   gboolean ok;
 
   g_autoptr(LiaReassignment) real = g_list_model_get_item (preview_plan, 0);
@@ -1197,12 +1064,12 @@ test_reassign_unknown_account (Fixture       *f,
 
   ok = lia_portfolio_repository_apply_reassignment (f->portfolios, G_LIST_MODEL (plan), &error);
   if (ok || stored_manager (f, n.x) != f->alice ||
-      sql_int (f, "SELECT count(*) FROM audit_log") != audit_before)
+      lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log") != audit_before)
     {
       g_test_message ("a plan with unknown account 999999 was %s; X's manager is %" G_GINT64_FORMAT
                       ", %" G_GINT64_FORMAT " audit lines were added (%" G_GINT64_FORMAT " for 999999)",
                       ok ? "applied" : "refused", stored_manager (f, n.x),
-                      sql_int (f, "SELECT count(*) FROM audit_log") - audit_before,
+                      lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log") - audit_before,
                       count_audit (f, 999999, "manager"));
       g_test_fail ();
     }
@@ -1224,11 +1091,11 @@ test_reassign_manager_left (Fixture       *f,
   g_assert_true (lia_book_update_staff (f->book, f->bruno, "Bruno Keller",
                                         LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, FALSE, &error));
   g_assert_no_error (error);
-  audit_before = sql_int (f, "SELECT count(*) FROM audit_log");
+  audit_before = lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log");
 
   ok = lia_portfolio_repository_apply_reassignment (f->portfolios, plan, &error);
   if (ok || stored_manager (f, n.g) != f->alice ||
-      sql_int (f, "SELECT count(*) FROM audit_log") != audit_before)
+      lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log") != audit_before)
     {
       g_test_message ("a plan handing corporate accounts to deactivated staff %" G_GINT64_FORMAT
                       " was %s; Gamma Group's manager is now %" G_GINT64_FORMAT,
@@ -1286,7 +1153,7 @@ test_staff_workload (Fixture       *f,
   g_autoptr(GListModel) workload = NULL;
   g_autoptr(LiaStaffMember) carla = NULL;
   g_autoptr(LiaAccountList) needs = NULL;
-  gint64 eddie = add_staff (f, "Eddie Engineer", LIA_STAFF_ROLE_ENGINEER);
+  gint64 eddie = lia_test_add_staff (f->book, "Eddie Engineer", LIA_STAFF_ROLE_ENGINEER);
   gint64 g, s1, t, z, b1, b2, b3, c1, c2, none;
 
   /* Alice: group G (corporate) ← S1 (corporate) ← T (site, small
@@ -1306,16 +1173,16 @@ test_staff_workload (Fixture       *f,
   c2 = create_full (f, "Chi Labs", "key-account", f->carla, 600, NULL, LIA_UNIT_KIND_COMPANY);
   none = create_full (f, "Nobody's", "small-business", 0, 9, NULL, LIA_UNIT_KIND_COMPANY);
 
-  move_ok (f, s1, g);
-  move_ok (f, t, s1);
-  move_ok (f, b3, g);
-  move_ok (f, b2, b1);
-  move_ok (f, c2, c1);
-  close_account (f, z);
+  lia_test_move_under (f->book, s1, g);
+  lia_test_move_under (f->book, t, s1);
+  lia_test_move_under (f->book, b3, g);
+  lia_test_move_under (f->book, b2, b1);
+  lia_test_move_under (f->book, c2, c1);
+  lia_test_close_account (f->book, z);
 
   /* C1 is handed to Carla by a save: the audit trail names her. */
   {
-    g_autoptr(LiaAccount) account = lookup (f, c1);
+    g_autoptr(LiaAccount) account = lia_test_lookup_account (f->book, c1);
 
     lia_account_set_manager_id (account, f->carla);
     g_assert_true (lia_account_repository_save (f->accounts, account, &error));
@@ -1363,9 +1230,9 @@ test_staff_workload (Fixture       *f,
       g_assert_cmpuint (lia_account_list_find (needs, expected[i]), !=, G_MAXUINT);
   }
   {
-    g_autoptr(LiaAccount) account = lookup (f, c1);
-    g_autoptr(LiaAccount) other = lookup (f, g);
-    g_autoptr(LiaAccount) nobody = lookup (f, none);
+    g_autoptr(LiaAccount) account = lia_test_lookup_account (f->book, c1);
+    g_autoptr(LiaAccount) other = lia_test_lookup_account (f->book, g);
+    g_autoptr(LiaAccount) nobody = lia_test_lookup_account (f->book, none);
 
     g_assert_false (lia_account_get_manager_active (account));
     g_assert_cmpstr (lia_account_get_manager_name (account), ==, "Carla Nemeth");
@@ -1375,12 +1242,14 @@ test_staff_workload (Fixture       *f,
 
   /* Never deleted: the row stays, the file refuses to drop someone
    * accounts still name, and the history still reads her name. */
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM staff WHERE id = %" G_GINT64_FORMAT, f->carla), ==, 1);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM staff WHERE id = %" G_GINT64_FORMAT,
+                                          f->carla), ==, 1);
   {
     g_autofree char *sql = g_strdup_printf ("DELETE FROM staff WHERE id = %" G_GINT64_FORMAT, f->carla);
-    g_assert_cmpint (sqlite3_exec (handle_of (f), sql, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, NULL), !=, SQLITE_OK);
   }
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM staff WHERE id = %" G_GINT64_FORMAT, f->carla), ==, 1);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM staff WHERE id = %" G_GINT64_FORMAT,
+                                          f->carla), ==, 1);
   assert_manager_audit (f, c1, "Test Actor", T0, "Alice Martin", "Carla Nemeth");
 
   /* Back from leave: her accounts no longer need anyone new. */
@@ -1439,7 +1308,7 @@ newest_audit_line (Fixture    *f,
                                           " || '/' || coalesce (new_value, '-') || '/' || actor || '/' || changed_at"
                                           " FROM audit_log WHERE account_id = %" G_GINT64_FORMAT
                                           " AND field = '%s' ORDER BY id DESC LIMIT 1", id, field);
-  return lia_test_sql_text (handle_of (f), sql);
+  return lia_test_sql_text (lia_test_book_handle (f->book), sql);
 }
 
 static void
@@ -1466,11 +1335,12 @@ test_move_contact (Fixture       *f,
   g_assert_true (lia_portfolio_repository_move_contact (f->portfolios, quentin, o, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lia_contact_get_account_id (quentin), ==, o);
-  g_assert_cmpint (sql_int (f, "SELECT account_id FROM contacts WHERE id = %" G_GINT64_FORMAT, qid), ==, o);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT account_id FROM contacts WHERE id = %" G_GINT64_FORMAT,
+                                          qid), ==, o);
 
   /* What they asked stays with the employer of the time. */
-  g_assert_cmpint (sql_int (f, "SELECT account_id FROM events WHERE kind = 'inquiry' AND id = %" G_GINT64_FORMAT,
-                            lia_inquiry_get_id (inquiry)), ==, s1);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT account_id FROM events WHERE kind = 'inquiry'"
+                                          " AND id = %" G_GINT64_FORMAT, lia_inquiry_get_id (inquiry)), ==, s1);
   {
     g_autoptr(GListModel) old_inquiries = lia_account_repository_list_inquiries (f->accounts, s1, &error);
     g_autoptr(GListModel) new_inquiries = lia_account_repository_list_inquiries (f->accounts, o, &error);
@@ -1483,7 +1353,7 @@ test_move_contact (Fixture       *f,
   sql = g_strdup_printf ("SELECT group_concat (account_id || ':' || started_at || '-' || coalesce (ended_at, 'now'), ' ')"
                          " FROM (SELECT * FROM contact_employments WHERE contact_id = %" G_GINT64_FORMAT
                          " ORDER BY started_at, id)", qid);
-  employments = lia_test_sql_text (handle_of (f), sql);
+  employments = lia_test_sql_text (lia_test_book_handle (f->book), sql);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%d-%d %" G_GINT64_FORMAT ":%d-now",
                               s1, T0, T0 + 1000, o, T0 + 1000);
   g_assert_cmpstr (employments, ==, expected);
@@ -1509,16 +1379,16 @@ test_move_contact (Fixture       *f,
 
   /* To the same account: nothing to do; to an unknown one: refused. */
   {
-    Snapshot before = snapshot (f);
+    LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
     g_assert_true (lia_portfolio_repository_move_contact (f->portfolios, quentin, o, &error));
     g_assert_no_error (error);
-    assert_unchanged (f, &before);
+    lia_test_assert_unchanged (f->book, &before);
 
     g_assert_false (lia_portfolio_repository_move_contact (f->portfolios, quentin, 999999, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
-    assert_unchanged (f, &before);
+    lia_test_assert_unchanged (f->book, &before);
     g_assert_cmpint (lia_contact_get_account_id (quentin), ==, o);
   }
 }
@@ -1554,9 +1424,9 @@ test_group_contacts (Fixture       *f,
   g_autoptr(LiaContact) quinn = add_contact (f, s1, "Quinn Quill", TRUE);
   g_autoptr(GListModel) contacts = NULL;
 
-  move_ok (f, s1, g);
-  move_ok (f, s2, g);
-  move_ok (f, t, s1);
+  lia_test_move_under (f->book, s1, g);
+  lia_test_move_under (f->book, s2, g);
+  lia_test_move_under (f->book, t, s1);
 
   /* Key contacts first, then by name, across the whole subtree. */
   contacts = lia_portfolio_repository_list_group_contacts (f->portfolios, g, &error);
@@ -1630,8 +1500,8 @@ test_notes (Fixture       *f,
   g_autoptr(GListModel) notes = NULL;
   const char *empty[] = { NULL, "", "   ", "\n\t " };
 
-  move_ok (f, s1, g);
-  move_ok (f, t, s1);
+  lia_test_move_under (f->book, s1, g);
+  lia_test_move_under (f->book, t, s1);
 
   add_note (f, g, T0 + 10, LIA_NOTE_KIND_PREFERENCE, "Prefers calls before 10:00");
   add_note (f, t, T0 + 30, LIA_NOTE_KIND_ANTICIPATED_NEED, "  Plans a site move in Q3\n");
@@ -1654,13 +1524,13 @@ test_notes (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
     {
-      Snapshot before = snapshot (f);
+      LiaTestSnapshot before = lia_test_snapshot (f->book, watched);
 
       g_assert_false (lia_portfolio_repository_add_note (f->portfolios, g, LIA_NOTE_KIND_PREFERENCE,
                                                          empty[i], &error));
       g_assert_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE);
       g_clear_error (&error);
-      assert_unchanged (f, &before);
+      lia_test_assert_unchanged (f->book, &before);
     }
 }
 

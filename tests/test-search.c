@@ -9,7 +9,7 @@
 #include "lia-account-store.h"
 #include "lia-sample-data.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 typedef struct
 {
@@ -25,15 +25,10 @@ add (Fixture    *f,
      const char *name,
      const char *notes)
 {
-  g_autoptr(GError) error = NULL;
-  LiaAccount *account = lia_account_new ();
+  LiaAccount *account = lia_test_account_new (number, name, "small-business");
 
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, "small-business");
   lia_account_set_notes (account, notes);
-  g_assert_true (lia_account_repository_create (f->repo, account, &error));
-  g_assert_no_error (error);
+  lia_test_account_create (f->book, account);
   return account;
 }
 
@@ -58,13 +53,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = lia_test_make_tmp ();
-  path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (path, &error);
-  g_assert_no_error (error);
+  f->book = lia_test_book_new (&f->dir, NULL, NULL, NULL);
   f->repo = lia_book_get_accounts (f->book);
 
   /* A small book whose words overlap in their first letters. */
@@ -84,9 +73,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->list);
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
+  lia_test_book_close (&f->book, &f->dir, NULL);
 }
 
 static int

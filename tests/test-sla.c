@@ -20,33 +20,6 @@
 
 #define WEEKDAYS "tz=Europe/Berlin;mon-fri=08:00-18:00"
 
-/* The instant a wall clock in @zone shows the given time. */
-static gint64
-wall (const char *zone,
-      int         year,
-      int         month,
-      int         day,
-      int         hour,
-      int         minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_assert_nonnull (tz);
-  dt = g_date_time_new (tz, year, month, day, hour, minute, 0);
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static gint64
-berlin (int month,
-        int day,
-        int hour,
-        int minute)
-{
-  return wall ("Europe/Berlin", 2026, month, day, hour, minute);
-}
-
 static LiaBusinessCalendar *
 calendar (const char *text)
 {
@@ -79,7 +52,7 @@ static void
 test_state_at_target (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar ("tz=UTC");
-  gint64 start = wall ("UTC", 2026, 6, 1, 9, 0);
+  gint64 start = lia_test_wall ("UTC", 2026, 6, 1, 9, 0);
   gint64 target = HOURS (4);
   LiaSlaResult r;
 
@@ -105,7 +78,7 @@ static void
 test_state_at_risk (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar ("tz=UTC");
-  gint64 start = wall ("UTC", 2026, 6, 1, 9, 0);
+  gint64 start = lia_test_wall ("UTC", 2026, 6, 1, 9, 0);
   LiaSlaResult r;
 
   /* Exactly 20 % of 10 h left is on track; one second less is at risk. */
@@ -132,14 +105,14 @@ static void
 test_weekend (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  gint64 opened = berlin (5, 22, 17, 0);  /* a Friday */
-  gint64 due = berlin (5, 25, 11, 0);
+  gint64 opened = lia_test_berlin (5, 22, 17, 0);  /* a Friday */
+  gint64 due = lia_test_berlin (5, 25, 11, 0);
   LiaSlaResult r;
 
   g_assert_cmpint (lia_business_calendar_add (cal, opened, HOURS (4)), ==, due);
   g_assert_cmpint (lia_business_calendar_elapsed (cal, opened, due), ==, HOURS (4));
 
-  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, berlin (5, 23, 12, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, lia_test_berlin (5, 23, 12, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_RUNNING);
   g_assert_cmpint (r.due_at, ==, due);
@@ -150,24 +123,24 @@ test_weekend (void)
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_BREACHED);
 
   /* Using up the last second of Friday is due on Friday, not Monday. */
-  g_assert_cmpint (lia_business_calendar_add (cal, opened, HOURS (1)), ==, berlin (5, 22, 18, 0));
+  g_assert_cmpint (lia_business_calendar_add (cal, opened, HOURS (1)), ==, lia_test_berlin (5, 22, 18, 0));
 }
 
 static void
 test_holiday (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS ";holidays=2026-05-25");
-  gint64 opened = berlin (5, 22, 17, 0);
+  gint64 opened = lia_test_berlin (5, 22, 17, 0);
   LiaSlaResult r;
 
-  g_assert_cmpint (lia_business_calendar_add (cal, opened, HOURS (4)), ==, berlin (5, 26, 11, 0));
-  g_assert_false (lia_business_calendar_is_open (cal, berlin (5, 25, 11, 0)));
-  g_assert_true (lia_business_calendar_is_open (cal, berlin (5, 26, 11, 0)));
+  g_assert_cmpint (lia_business_calendar_add (cal, opened, HOURS (4)), ==, lia_test_berlin (5, 26, 11, 0));
+  g_assert_false (lia_business_calendar_is_open (cal, lia_test_berlin (5, 25, 11, 0)));
+  g_assert_true (lia_business_calendar_is_open (cal, lia_test_berlin (5, 26, 11, 0)));
 
   /* All of Whit Monday counts for nothing. */
-  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, berlin (5, 25, 23, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, lia_test_berlin (5, 25, 23, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
-  g_assert_cmpint (r.due_at, ==, berlin (5, 26, 11, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (5, 26, 11, 0));
 }
 
 /* Business days × hours of 2026, counted with GDate here. */
@@ -184,14 +157,14 @@ test_long_span (void)
       expected += HOURS (10);
   expected -= HOURS (10) * 2;  /* 26 December 2026 is a Saturday */
 
-  g_assert_cmpint (lia_business_calendar_elapsed (cal, berlin (1, 1, 0, 0),
-                                                  wall ("Europe/Berlin", 2027, 1, 1, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_elapsed (cal, lia_test_berlin (1, 1, 0, 0),
+                                                  lia_test_wall ("Europe/Berlin", 2027, 1, 1, 0, 0)),
                    ==, expected);
-  g_assert_cmpint (lia_business_calendar_add (cal, berlin (1, 1, 0, 0), expected),
-                   ==, berlin (12, 31, 18, 0));
+  g_assert_cmpint (lia_business_calendar_add (cal, lia_test_berlin (1, 1, 0, 0), expected),
+                   ==, lia_test_berlin (12, 31, 18, 0));
 
   /* A target no calendar can reach before the year 9999 is never due. */
-  g_assert_cmpint (lia_business_calendar_add (cal, berlin (1, 1, 0, 0), G_MAXINT64), ==, G_MAXINT64);
+  g_assert_cmpint (lia_business_calendar_add (cal, lia_test_berlin (1, 1, 0, 0), G_MAXINT64), ==, G_MAXINT64);
 }
 
 /* --- daylight saving in Europe/Berlin --- */
@@ -200,10 +173,10 @@ static void
 test_dst_weekends (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  gint64 spring_open = berlin (3, 27, 15, 0);
-  gint64 spring_due = berlin (3, 30, 15, 0);
-  gint64 autumn_open = berlin (10, 23, 15, 0);
-  gint64 autumn_due = berlin (10, 26, 15, 0);
+  gint64 spring_open = lia_test_berlin (3, 27, 15, 0);
+  gint64 spring_due = lia_test_berlin (3, 30, 15, 0);
+  gint64 autumn_open = lia_test_berlin (10, 23, 15, 0);
+  gint64 autumn_due = lia_test_berlin (10, 26, 15, 0);
 
   /* 3 h on Friday, 7 h on Monday; the lost or won hour is on Sunday. */
   g_assert_cmpint (lia_business_calendar_add (cal, spring_open, HOURS (10)), ==, spring_due);
@@ -222,19 +195,22 @@ test_dst_inside_hours (void)
   g_autoptr(LiaBusinessCalendar) night = calendar ("tz=Europe/Berlin;mon-sun=00:00-06:00");
   g_autoptr(LiaBusinessCalendar) sunday = calendar ("tz=Europe/Berlin;sun=08:00-18:00");
 
-  g_assert_cmpint (lia_business_calendar_elapsed (night, berlin (3, 29, 0, 0), berlin (3, 30, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_elapsed (night, lia_test_berlin (3, 29, 0, 0),
+                                                  lia_test_berlin (3, 30, 0, 0)),
                    ==, HOURS (5));
-  g_assert_cmpint (lia_business_calendar_elapsed (night, berlin (10, 25, 0, 0), berlin (10, 26, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_elapsed (night, lia_test_berlin (10, 25, 0, 0),
+                                                  lia_test_berlin (10, 26, 0, 0)),
                    ==, HOURS (7));
 
   /* 6 h on Saturday, then 4 real hours from Sunday midnight. */
-  g_assert_cmpint (lia_business_calendar_add (night, berlin (3, 28, 0, 0), HOURS (10)),
-                   ==, berlin (3, 29, 5, 0));
-  g_assert_cmpint (lia_business_calendar_add (night, berlin (10, 24, 0, 0), HOURS (10)),
-                   ==, berlin (10, 25, 3, 0));
+  g_assert_cmpint (lia_business_calendar_add (night, lia_test_berlin (3, 28, 0, 0), HOURS (10)),
+                   ==, lia_test_berlin (3, 29, 5, 0));
+  g_assert_cmpint (lia_business_calendar_add (night, lia_test_berlin (10, 24, 0, 0), HOURS (10)),
+                   ==, lia_test_berlin (10, 25, 3, 0));
 
   /* Both ends exist and the jump is outside: a full 10 h day. */
-  g_assert_cmpint (lia_business_calendar_elapsed (sunday, berlin (3, 29, 0, 0), berlin (3, 30, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_elapsed (sunday, lia_test_berlin (3, 29, 0, 0),
+                                                  lia_test_berlin (3, 30, 0, 0)),
                    ==, HOURS (10));
 }
 
@@ -244,14 +220,16 @@ static void
 test_dst_missing_and_repeated_times (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar ("tz=Europe/Berlin;sun=02:30-04:00");
-  gint64 jump = wall ("UTC", 2026, 3, 29, 1, 0);
-  gint64 second_half_past_two = wall ("UTC", 2026, 10, 25, 1, 30);
+  gint64 jump = lia_test_wall ("UTC", 2026, 3, 29, 1, 0);
+  gint64 second_half_past_two = lia_test_wall ("UTC", 2026, 10, 25, 1, 30);
 
-  g_assert_cmpint (lia_business_calendar_add (cal, berlin (3, 29, 0, 0), 1), ==, jump + 1);
-  g_assert_cmpint (lia_business_calendar_elapsed (cal, berlin (3, 29, 0, 0), berlin (3, 30, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_add (cal, lia_test_berlin (3, 29, 0, 0), 1), ==, jump + 1);
+  g_assert_cmpint (lia_business_calendar_elapsed (cal, lia_test_berlin (3, 29, 0, 0),
+                                                  lia_test_berlin (3, 30, 0, 0)),
                    ==, HOURS (1));
-  g_assert_cmpint (lia_business_calendar_add (cal, berlin (10, 25, 0, 0), 1), ==, second_half_past_two + 1);
-  g_assert_cmpint (lia_business_calendar_elapsed (cal, berlin (10, 25, 0, 0), berlin (10, 26, 0, 0)),
+  g_assert_cmpint (lia_business_calendar_add (cal, lia_test_berlin (10, 25, 0, 0), 1), ==, second_half_past_two + 1);
+  g_assert_cmpint (lia_business_calendar_elapsed (cal, lia_test_berlin (10, 25, 0, 0),
+                                                  lia_test_berlin (10, 26, 0, 0)),
                    ==, MINUTES (90));
 }
 
@@ -276,8 +254,8 @@ test_dst_brute_force (void)
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS ";sun=01:00-05:00");
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
   const gint64 weeks[][2] = {
-    { berlin (3, 24, 13, 7), berlin (3, 31, 9, 41) },
-    { berlin (10, 20, 6, 3), berlin (10, 28, 19, 59) },
+    { lia_test_berlin (3, 24, 13, 7), lia_test_berlin (3, 31, 9, 41) },
+    { lia_test_berlin (10, 20, 6, 3), lia_test_berlin (10, 28, 19, 59) },
   };
 
   for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
@@ -304,7 +282,7 @@ test_around_the_clock (void)
   g_autoptr(LiaBusinessCalendar) utc = calendar ("tz=UTC");
   g_autoptr(LiaBusinessCalendar) berlin_all = calendar ("tz=Europe/Berlin");
   g_autoptr(LiaBusinessCalendar) christmas = calendar ("tz=Europe/Berlin;holidays=2026-12-25");
-  gint64 saturday = berlin (3, 28, 20, 0);
+  gint64 saturday = lia_test_berlin (3, 28, 20, 0);
 
   g_assert_true (lia_business_calendar_is_around_the_clock (utc));
   g_assert_true (lia_business_calendar_is_open (utc, saturday));
@@ -312,15 +290,16 @@ test_around_the_clock (void)
   g_assert_cmpint (lia_business_calendar_elapsed (utc, saturday, saturday - 1), ==, 0);
 
   /* Over the spring change: 10 h are 10 real hours, 07:00 on the wall. */
-  g_assert_cmpint (lia_business_calendar_add (berlin_all, saturday, HOURS (10)), ==, berlin (3, 29, 7, 0));
-  g_assert_cmpint (saturday + HOURS (10), ==, berlin (3, 29, 7, 0));
+  g_assert_cmpint (lia_business_calendar_add (berlin_all, saturday, HOURS (10)), ==, lia_test_berlin (3, 29, 7, 0));
+  g_assert_cmpint (saturday + HOURS (10), ==, lia_test_berlin (3, 29, 7, 0));
 
   /* Around the clock but for a holiday: 12 h + 0 + 12 h. */
   g_assert_true (lia_business_calendar_is_around_the_clock (christmas));
-  g_assert_cmpint (lia_business_calendar_elapsed (christmas, berlin (12, 24, 12, 0), berlin (12, 26, 12, 0)),
+  g_assert_cmpint (lia_business_calendar_elapsed (christmas, lia_test_berlin (12, 24, 12, 0),
+                                                  lia_test_berlin (12, 26, 12, 0)),
                    ==, HOURS (24));
-  g_assert_cmpint (lia_business_calendar_add (christmas, berlin (12, 24, 12, 0), HOURS (13)),
-                   ==, berlin (12, 26, 1, 0));
+  g_assert_cmpint (lia_business_calendar_add (christmas, lia_test_berlin (12, 24, 12, 0), HOURS (13)),
+                   ==, lia_test_berlin (12, 26, 1, 0));
 }
 
 /* --- pauses while waiting on the customer --- */
@@ -329,16 +308,17 @@ static void
 test_pause_inside_hours (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  LiaSlaPause pause = { berlin (6, 1, 10, 0), berlin (6, 1, 11, 0) };
+  LiaSlaPause pause = { lia_test_berlin (6, 1, 10, 0), lia_test_berlin (6, 1, 11, 0) };
   LiaSlaResult r;
 
-  r = evaluate (cal, HOURS (4), berlin (6, 1, 9, 0), 0, &pause, 1, berlin (6, 1, 12, 0));
+  r = evaluate (cal, HOURS (4), lia_test_berlin (6, 1, 9, 0), 0, &pause, 1, lia_test_berlin (6, 1, 12, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (2));
-  g_assert_cmpint (r.due_at, ==, berlin (6, 1, 14, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (6, 1, 14, 0));
   g_assert_false (r.paused);
 
   /* Stopped inside the pause: counted up to its start. */
-  r = evaluate (cal, HOURS (4), berlin (6, 1, 9, 0), berlin (6, 1, 10, 30), &pause, 1, berlin (6, 1, 12, 0));
+  r = evaluate (cal, HOURS (4), lia_test_berlin (6, 1, 9, 0), lia_test_berlin (6, 1, 10, 30), &pause, 1,
+                lia_test_berlin (6, 1, 12, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_MET);
 }
@@ -347,18 +327,18 @@ static void
 test_pause_outside_hours (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  LiaSlaPause pause = { berlin (6, 1, 17, 0), berlin (6, 2, 9, 0) };
-  gint64 opened = berlin (6, 1, 16, 0);
+  LiaSlaPause pause = { lia_test_berlin (6, 1, 17, 0), lia_test_berlin (6, 2, 9, 0) };
+  gint64 opened = lia_test_berlin (6, 1, 16, 0);
   LiaSlaResult r;
 
-  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, berlin (6, 2, 10, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, NULL, 0, lia_test_berlin (6, 2, 10, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (4));
-  g_assert_cmpint (r.due_at, ==, berlin (6, 2, 10, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (6, 2, 10, 0));
 
   /* Only the business hours of the pause, 17–18 and 08–09, are left out. */
-  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, berlin (6, 2, 10, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, lia_test_berlin (6, 2, 10, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (2));
-  g_assert_cmpint (r.due_at, ==, berlin (6, 2, 12, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (6, 2, 12, 0));
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_RUNNING);
 }
 
@@ -366,23 +346,23 @@ static void
 test_pause_open_ended (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  LiaSlaPause pause = { berlin (6, 1, 10, 0), 0 };
-  gint64 opened = berlin (6, 1, 9, 0);
+  LiaSlaPause pause = { lia_test_berlin (6, 1, 10, 0), 0 };
+  gint64 opened = lia_test_berlin (6, 1, 9, 0);
   LiaSlaResult r;
 
   /* Paused now: the due time assumes the clock resumes now. */
-  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, berlin (6, 1, 15, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, lia_test_berlin (6, 1, 15, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
   g_assert_true (r.paused);
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_RUNNING);
-  g_assert_cmpint (r.due_at, ==, berlin (6, 1, 18, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (6, 1, 18, 0));
 
-  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, berlin (6, 2, 12, 0));
+  r = evaluate (cal, HOURS (4), opened, 0, &pause, 1, lia_test_berlin (6, 2, 12, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
-  g_assert_cmpint (r.due_at, ==, berlin (6, 2, 15, 0));
+  g_assert_cmpint (r.due_at, ==, lia_test_berlin (6, 2, 15, 0));
 
   /* Stopped while still waiting: the pause ends with the clock. */
-  r = evaluate (cal, HOURS (4), opened, berlin (6, 1, 15, 0), &pause, 1, berlin (6, 2, 12, 0));
+  r = evaluate (cal, HOURS (4), opened, lia_test_berlin (6, 1, 15, 0), &pause, 1, lia_test_berlin (6, 2, 12, 0));
   g_assert_cmpint (r.elapsed, ==, HOURS (1));
   g_assert_cmpint (r.state, ==, LIA_SLA_STATE_MET);
   g_assert_false (r.paused);
@@ -392,30 +372,30 @@ static void
 test_pause_overlapping (void)
 {
   g_autoptr(LiaBusinessCalendar) cal = calendar (WEEKDAYS);
-  gint64 opened = berlin (6, 1, 9, 0);
-  gint64 now = berlin (6, 1, 14, 0);
+  gint64 opened = lia_test_berlin (6, 1, 9, 0);
+  gint64 now = lia_test_berlin (6, 1, 14, 0);
   const LiaSlaPause messy[] = {
-    { berlin (6, 1, 11, 0), berlin (6, 1, 12, 0) },
-    { berlin (5, 31, 10, 0), berlin (5, 31, 20, 0) },  /* before the opening */
-    { berlin (6, 1, 10, 0), berlin (6, 1, 11, 30) },
-    { berlin (6, 1, 13, 0), berlin (6, 1, 12, 30) },   /* backwards: ignored */
-    { berlin (6, 1, 10, 30), berlin (6, 1, 10, 45) },
-    { berlin (6, 1, 16, 0), berlin (6, 1, 17, 0) },    /* after now */
+    { lia_test_berlin (6, 1, 11, 0), lia_test_berlin (6, 1, 12, 0) },
+    { lia_test_berlin (5, 31, 10, 0), lia_test_berlin (5, 31, 20, 0) },  /* before the opening */
+    { lia_test_berlin (6, 1, 10, 0), lia_test_berlin (6, 1, 11, 30) },
+    { lia_test_berlin (6, 1, 13, 0), lia_test_berlin (6, 1, 12, 30) },   /* backwards: ignored */
+    { lia_test_berlin (6, 1, 10, 30), lia_test_berlin (6, 1, 10, 45) },
+    { lia_test_berlin (6, 1, 16, 0), lia_test_berlin (6, 1, 17, 0) },    /* after now */
   };
-  const LiaSlaPause clean = { berlin (6, 1, 10, 0), berlin (6, 1, 12, 0) };
+  const LiaSlaPause clean = { lia_test_berlin (6, 1, 10, 0), lia_test_berlin (6, 1, 12, 0) };
   LiaSlaResult a, b;
 
   a = evaluate (cal, HOURS (4), opened, 0, messy, G_N_ELEMENTS (messy), now);
   b = evaluate (cal, HOURS (4), opened, 0, &clean, 1, now);
   g_assert_cmpint (a.elapsed, ==, HOURS (3));
   g_assert_cmpint (a.elapsed, ==, b.elapsed);
-  g_assert_cmpint (a.due_at, ==, berlin (6, 1, 15, 0));
+  g_assert_cmpint (a.due_at, ==, lia_test_berlin (6, 1, 15, 0));
   g_assert_cmpint (a.due_at, ==, b.due_at);
   g_assert_cmpint (a.state, ==, LIA_SLA_STATE_RUNNING);
 
   /* A pause straddling the opening counts from the opening. */
   {
-    LiaSlaPause straddle = { berlin (6, 1, 8, 0), berlin (6, 1, 10, 0) };
+    LiaSlaPause straddle = { lia_test_berlin (6, 1, 8, 0), lia_test_berlin (6, 1, 10, 0) };
 
     a = evaluate (cal, HOURS (4), opened, 0, &straddle, 1, now);
     g_assert_cmpint (a.elapsed, ==, HOURS (4));
@@ -430,7 +410,7 @@ check_inverse (LiaBusinessCalendar *cal,
                GRand               *rand,
                guint               *n_business_instants)
 {
-  gint64 year_start = berlin (1, 1, 0, 0);
+  gint64 year_start = lia_test_berlin (1, 1, 0, 0);
   gint64 from = year_start + g_rand_int_range (rand, 0, 365 * 86400);
   gint64 seconds = g_rand_int_range (rand, 0, (gint32)HOURS (300));
   gint64 to = from + g_rand_int_range (rand, 0, 60 * 86400);
@@ -490,7 +470,7 @@ assert_refused (gint64 opened,
 static void
 test_check_times (void)
 {
-  gint64 t = berlin (6, 1, 9, 0);
+  gint64 t = lia_test_berlin (6, 1, 9, 0);
   gint64 now = t + HOURS (10);
   g_autoptr(GError) error = NULL;
 

@@ -11,14 +11,9 @@
  */
 #include "config.h"
 
-#include "lia-account-repository.h"
-#include "lia-book-private.h"
-#include "lia-database-private.h"
-#include "lia-event-repository.h"
-#include "lia-portfolio-repository.h"
 #include "lia-timeline.h"
 
-#include "test-common.h"
+#include "test-book.h"
 
 #define MINUTES(n) ((gint64)(n) * 60)
 #define HOURS(n)   ((gint64)(n) * 3600)
@@ -30,7 +25,6 @@
 typedef struct
 {
   char                   *dir;
-  char                   *path;
   LiaBook                *book;
   LiaAccountRepository   *accounts;
   LiaPortfolioRepository *portfolios;
@@ -40,104 +34,28 @@ typedef struct
   gint64                  ivo;
 } Fixture;
 
-static gint64
-berlin (int month,
-        int day,
-        int hour,
-        int minute)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) dt = g_date_time_new (tz, 2026, month, day, hour, minute, 0);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static gint64
-add_staff (Fixture      *f,
-           const char   *name,
-           LiaStaffRole  role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (lia_book_add_staff (f->book, name, role, NULL, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-set_targets (Fixture     *f,
-             const char  *plan,
-             LiaSeverity  severity,
-             gint64       response,
-             gint64       resolution)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lia_event_repository_set_sla_target (f->events, plan, severity,
-                                                      response, resolution, &error));
-  g_assert_no_error (error);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = lia_test_make_tmp ();
-  f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  f->book = lia_book_open (f->path, &error);
-  g_assert_no_error (error);
+  f->now = lia_test_berlin (1, 5, 9, 0);
+  f->book = lia_test_book_new (&f->dir, NULL, &f->now, "Test Actor");
   f->accounts = lia_book_get_accounts (f->book);
   f->portfolios = lia_book_get_portfolios (f->book);
   f->events = lia_book_get_events (f->book);
-  f->now = berlin (1, 5, 9, 0);
-  lia_book_set_clock (f->book, lia_test_clock, &f->now);
-  lia_book_set_actor (f->book, "Test Actor");
 
-  f->alice = add_staff (f, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
-  f->ivo = add_staff (f, "Ivo Brandt", LIA_STAFF_ROLE_ENGINEER);
+  f->alice = lia_test_add_staff (f->book, "Alice Martin", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  f->ivo = lia_test_add_staff (f->book, "Ivo Brandt", LIA_STAFF_ROLE_ENGINEER);
 
-  g_assert_true (lia_event_repository_set_business_hours (f->events, "premium", NULL, &error));
-  g_assert_no_error (error);
-  set_targets (f, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
+  lia_test_set_business_hours (f->book, "premium", NULL);
+  lia_test_set_sla_target (f->book, "premium", LIA_SEVERITY_HIGH, HOURS (1), HOURS (4));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->book);
-  lia_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-handle_of (Fixture *f)
-{
-  return lia_database_get_handle (lia_book_get_database (f->book));
-}
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lia_test_sql_int (handle_of (f), sql);
+  lia_test_book_close (&f->book, &f->dir, NULL);
 }
 
 /* The ids of every row @sql selects, as a set. */
@@ -148,7 +66,7 @@ sql_ids (Fixture    *f,
   GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle_of (f), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (lia_test_book_handle (f->book), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 *id = g_new (gint64, 1);
@@ -165,32 +83,13 @@ create_account (Fixture    *f,
                 const char *name,
                 gint64      at)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_new ();
   static guint serial = 0;
   g_autofree char *number = g_strdup_printf ("T-%u", ++serial);
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, name, "small-business");
 
-  lia_account_set_number (account, number);
-  lia_account_set_name (account, name);
-  lia_account_set_segment_id (account, "small-business");
   lia_account_set_service_plan_id (account, "premium");
   f->now = at;
-  g_assert_true (lia_account_repository_create (f->accounts, account, &error));
-  g_assert_no_error (error);
-  return lia_account_get_id (account);
-}
-
-static void
-move_under (Fixture *f,
-            gint64   id,
-            gint64   parent)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaAccount) account = lia_account_repository_lookup (f->accounts, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (lia_portfolio_repository_set_parent (f->portfolios, account, parent, &error));
-  g_assert_no_error (error);
+  return lia_test_account_create (f->book, account);
 }
 
 static gint64
@@ -230,19 +129,6 @@ add_incident (Fixture *f,
 }
 
 static void
-set_status_at (Fixture        *f,
-               gint64          id,
-               LiaEventStatus  status,
-               gint64          at)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->now = at;
-  g_assert_true (lia_event_repository_set_status (f->events, id, status, &error));
-  g_assert_no_error (error);
-}
-
-static void
 add_note (Fixture    *f,
           gint64      account,
           gint64      at,
@@ -254,18 +140,6 @@ add_note (Fixture    *f,
   g_assert_true (lia_portfolio_repository_add_note (f->portfolios, account, LIA_NOTE_KIND_PREFERENCE,
                                                     body, &error));
   g_assert_no_error (error);
-}
-
-static gint64
-add_vendor (Fixture    *f,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaVendor) vendor = lia_vendor_new (name);
-
-  g_assert_true (lia_event_repository_add_vendor (f->events, vendor, &error));
-  g_assert_no_error (error);
-  return lia_vendor_get_id (vendor);
 }
 
 /* Loads every page, as a view scrolling to the end would. */
@@ -437,7 +311,7 @@ test_paging_same_second (Fixture       *f,
   g_autoptr(GHashTable) notes = NULL;
   g_autoptr(GHashTable) audit = NULL;
   g_autoptr(GHashTable) changes = NULL;
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 account = create_account (f, "Acme", t - DAYS (1));
   Census c;
 
@@ -488,9 +362,10 @@ test_paging_same_second (Fixture       *f,
 
     g_hash_table_iter_init (&iter, events);
     while (g_hash_table_iter_next (&iter, &key, NULL) && k < 150)
-      if (sql_int (f, "SELECT opened_at FROM events WHERE id = %" G_GINT64_FORMAT, *(gint64 *)key) == t)
+      if (lia_test_book_sql_int (f->book, "SELECT opened_at FROM events WHERE id = %" G_GINT64_FORMAT,
+                                 *(gint64 *)key) == t)
         {
-          set_status_at (f, *(gint64 *)key, LIA_EVENT_STATUS_IN_PROGRESS, t);
+          lia_test_set_status_at (f->book, &f->now, *(gint64 *)key, LIA_EVENT_STATUS_IN_PROGRESS, t);
           k++;
         }
     g_assert_cmpuint (k, ==, 150);
@@ -549,17 +424,17 @@ test_paging_day_headers (Fixture       *f,
 {
   g_autoptr(LiaTimeline) timeline = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  gint64 account = create_account (f, "Acme", berlin (6, 1, 9, 0));
+  gint64 account = create_account (f, "Acme", lia_test_berlin (6, 1, 9, 0));
   guint n_headers = 0;
 
   for (guint i = 0; i < 128; i++)
-    add_incident (f, account, berlin (6, 10, 9, 0) + i * 60);
+    add_incident (f, account, lia_test_berlin (6, 10, 9, 0) + i * 60);
   for (guint i = 0; i < 150; i++)
-    add_incident (f, account, berlin (6, 9, 0, 30) + i * 60);   /* from 00:30 */
+    add_incident (f, account, lia_test_berlin (6, 9, 0, 30) + i * 60);   /* from 00:30 */
   for (guint i = 0; i < 30; i++)
-    add_incident (f, account, berlin (6, 8, 23, 30) - i * 60);
+    add_incident (f, account, lia_test_berlin (6, 8, 23, 30) - i * 60);
 
-  f->now = berlin (6, 11, 0, 0);
+  f->now = lia_test_berlin (6, 11, 0, 0);
   timeline = timeline_with (f, NULL);
   items = all_items (timeline);
   g_assert_cmpuint (items->len, ==, 308);
@@ -581,8 +456,8 @@ test_paging_memory_bound (Fixture       *f,
 {
   g_autoptr(LiaTimeline) timeline = NULL;
   g_autoptr(GPtrArray) first = NULL;
-  gint64 t = berlin (6, 20, 12, 0);
-  gint64 account = create_account (f, "Acme", berlin (1, 6, 9, 0));
+  gint64 t = lia_test_berlin (6, 20, 12, 0);
+  gint64 account = create_account (f, "Acme", lia_test_berlin (1, 6, 9, 0));
   guint n, n_pages, max_cached = 0;
   GRand *rand = g_rand_new_with_seed (4);
 
@@ -683,7 +558,7 @@ static void
 test_filter_kind_status (Fixture       *f,
                          gconstpointer  data)
 {
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   gint64 open_incidents[3], busy[2], requests[2], maintenance, call;
 
@@ -692,20 +567,14 @@ test_filter_kind_status (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     {
       busy[i] = add_incident (f, a, t - HOURS (10 + i));
-      set_status_at (f, busy[i], LIA_EVENT_STATUS_IN_PROGRESS, t - HOURS (9));
+      lia_test_set_status_at (f->book, &f->now, busy[i], LIA_EVENT_STATUS_IN_PROGRESS, t - HOURS (9));
     }
   for (guint i = 0; i < 2; i++)
     requests[i] = add_event (f, a, LIA_EVENT_KIND_REQUEST, t - HOURS (20 + i), 0, 0, "New badge", NULL);
   maintenance = add_event (f, a, LIA_EVENT_KIND_MAINTENANCE, t - HOURS (30), 0, 0, "Filters", NULL);
   f->now = t;
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (lia_portfolio_repository_log_contact (f->portfolios, a, LIA_CONTACT_KIND_CALL,
-                                                         t - HOURS (40), 0, "Called", &error));
-    g_assert_no_error (error);
-    call = sql_int (f, "SELECT id FROM events WHERE kind = 'call'");
-  }
+  lia_test_log_contact (f->book, a, LIA_CONTACT_KIND_CALL, t - HOURS (40), 0, "Called");
+  call = lia_test_book_sql_int (f->book, "SELECT id FROM events WHERE kind = 'call'");
   add_note (f, a, t - HOURS (2), "Prefers mornings");
   add_note (f, a, t - HOURS (50), "Plans a move");
   f->now = t;
@@ -752,7 +621,7 @@ test_filter_account_portfolio (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 g = create_account (f, "Granite Group", t - DAYS (30));
   gint64 s = create_account (f, "Granite North", t - DAYS (30));
   gint64 site = create_account (f, "Granite North Site", t - DAYS (30));
@@ -760,8 +629,8 @@ test_filter_account_portfolio (Fixture       *f,
   gint64 se[3], te[1], xe[4];
 
   f->now = t - DAYS (29);
-  move_under (f, s, g);
-  move_under (f, site, s);
+  lia_test_move_under (f->book, s, g);
+  lia_test_move_under (f->book, site, s);
 
   for (guint i = 0; i < 2; i++) add_incident (f, g, t - HOURS (i + 1));
   for (guint i = 0; i < 3; i++) se[i] = add_incident (f, s, t - HOURS (i + 1));
@@ -770,9 +639,9 @@ test_filter_account_portfolio (Fixture       *f,
   add_note (f, g, t - HOURS (5), "Group note");
   add_note (f, s, t - HOURS (5), "Subsidiary note");
   add_note (f, x, t - HOURS (5), "Standalone note");
-  set_status_at (f, se[0], LIA_EVENT_STATUS_IN_PROGRESS, t - MINUTES (30));
-  set_status_at (f, te[0], LIA_EVENT_STATUS_WAITING, t - MINUTES (20));
-  set_status_at (f, xe[0], LIA_EVENT_STATUS_IN_PROGRESS, t - MINUTES (10));
+  lia_test_set_status_at (f->book, &f->now, se[0], LIA_EVENT_STATUS_IN_PROGRESS, t - MINUTES (30));
+  lia_test_set_status_at (f->book, &f->now, te[0], LIA_EVENT_STATUS_WAITING, t - MINUTES (20));
+  lia_test_set_status_at (f->book, &f->now, xe[0], LIA_EVENT_STATUS_IN_PROGRESS, t - MINUTES (10));
   f->now = t;
 
   {
@@ -839,10 +708,10 @@ static void
 test_filter_performer (Fixture       *f,
                        gconstpointer  data)
 {
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
-  gint64 fixit = add_vendor (f, "FixIt Services");
-  gint64 other = add_vendor (f, "Other Contractors");
+  gint64 fixit = lia_test_add_vendor (f->book, "FixIt Services", NULL);
+  gint64 other = lia_test_add_vendor (f->book, "Other Contractors", NULL);
   gint64 by_ivo[2], by_fixit[3];
 
   for (guint i = 0; i < 2; i++)
@@ -896,20 +765,20 @@ static void
 test_filter_sla (Fixture       *f,
                  gconstpointer  data)
 {
-  gint64 n = berlin (6, 10, 12, 0);
+  gint64 n = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", n - DAYS (10));
   gint64 breached, late, at_risk, running, met, paused, none;
 
   breached = add_incident (f, a, n - HOURS (2));              /* unanswered for 2 h */
   late = add_incident (f, a, n - DAYS (1));
-  set_status_at (f, late, LIA_EVENT_STATUS_RESOLVED, n - DAYS (1) + HOURS (5));
+  lia_test_set_status_at (f->book, &f->now, late, LIA_EVENT_STATUS_RESOLVED, n - DAYS (1) + HOURS (5));
   at_risk = add_incident (f, a, n - MINUTES (55));            /* 5 of 60 min left */
   running = add_incident (f, a, n - MINUTES (10));
   met = add_incident (f, a, n - HOURS (3));
-  set_status_at (f, met, LIA_EVENT_STATUS_RESOLVED, n - HOURS (3) + MINUTES (20));
+  lia_test_set_status_at (f->book, &f->now, met, LIA_EVENT_STATUS_RESOLVED, n - HOURS (3) + MINUTES (20));
   paused = add_incident (f, a, n - MINUTES (30));
-  set_status_at (f, paused, LIA_EVENT_STATUS_IN_PROGRESS, n - MINUTES (25));
-  set_status_at (f, paused, LIA_EVENT_STATUS_WAITING, n - MINUTES (20));
+  lia_test_set_status_at (f->book, &f->now, paused, LIA_EVENT_STATUS_IN_PROGRESS, n - MINUTES (25));
+  lia_test_set_status_at (f->book, &f->now, paused, LIA_EVENT_STATUS_WAITING, n - MINUTES (20));
   none = add_event (f, a, LIA_EVENT_KIND_MAINTENANCE, n - HOURS (4), 0, 0, "Planned", NULL);
   add_note (f, a, n - HOURS (1), "Not an event");
   f->now = n;
@@ -984,8 +853,8 @@ static void
 test_filter_date_range (Fixture       *f,
                         gconstpointer  data)
 {
-  gint64 from = berlin (6, 1, 0, 0);
-  gint64 to = berlin (6, 8, 0, 0);
+  gint64 from = lia_test_berlin (6, 1, 0, 0);
+  gint64 to = lia_test_berlin (6, 8, 0, 0);
   gint64 a = create_account (f, "Acme", from - DAYS (30));
   gint64 inside[3];
 
@@ -1031,7 +900,7 @@ static void
 test_filter_search (Fixture       *f,
                     gconstpointer  data)
 {
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   gint64 boiler, printer, roof;
   const char * const odd[] = { "\"", "AND", "*", "-", "(", "NEAR(", "boiler\"", "a:b", "'" };
@@ -1095,7 +964,7 @@ static void
 test_filter_system_lane (Fixture       *f,
                          gconstpointer  data)
 {
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   gint64 other = create_account (f, "Other", t - DAYS (10));
   gint64 e[3];
@@ -1106,10 +975,10 @@ test_filter_system_lane (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     e[i] = add_incident (f, a, t - HOURS (10 - i));
   add_incident (f, other, t - HOURS (3));
-  set_status_at (f, e[0], LIA_EVENT_STATUS_IN_PROGRESS, t - HOURS (5));
-  set_status_at (f, e[0], LIA_EVENT_STATUS_RESOLVED, t - HOURS (4));
-  set_status_at (f, e[1], LIA_EVENT_STATUS_WAITING, t - HOURS (3));
-  set_status_at (f, e[2], LIA_EVENT_STATUS_CLOSED, t - HOURS (2));
+  lia_test_set_status_at (f->book, &f->now, e[0], LIA_EVENT_STATUS_IN_PROGRESS, t - HOURS (5));
+  lia_test_set_status_at (f->book, &f->now, e[0], LIA_EVENT_STATUS_RESOLVED, t - HOURS (4));
+  lia_test_set_status_at (f->book, &f->now, e[1], LIA_EVENT_STATUS_WAITING, t - HOURS (3));
+  lia_test_set_status_at (f->book, &f->now, e[2], LIA_EVENT_STATUS_CLOSED, t - HOURS (2));
   add_note (f, a, t - HOURS (1), "Note one");
   add_note (f, a, t - MINUTES (30), "Note two");
   f->now = t;
@@ -1235,7 +1104,7 @@ test_items_changed (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaTimeline) timeline = NULL;
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   gint64 b = create_account (f, "Bravo", t - DAYS (10));
   gint64 fresh;
@@ -1297,7 +1166,7 @@ static void
 test_items_changed_note (Fixture       *f,
                          gconstpointer  data)
 {
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   LiaTimelineFilter filter = { .account_id = a };
   g_autoptr(LiaTimeline) timeline = NULL;
@@ -1330,7 +1199,7 @@ test_items_changed_moved (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 t = berlin (6, 10, 12, 0);
+  gint64 t = lia_test_berlin (6, 10, 12, 0);
   gint64 a = create_account (f, "Acme", t - DAYS (10));
   gint64 b = create_account (f, "Bravo", t - DAYS (10));
   LiaTimelineFilter filter_a = { .account_id = a }, filter_b = { .account_id = b };
@@ -1358,7 +1227,8 @@ test_items_changed_moved (Fixture       *f,
   lia_event_set_account_id (event, b);
   g_assert_true (lia_event_repository_update (f->events, event, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f, "SELECT account_id FROM events WHERE id = %" G_GINT64_FORMAT, moving), ==, b);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT account_id FROM events WHERE id = %" G_GINT64_FORMAT,
+                                          moving), ==, b);
 
   g_assert_true (contains (only_b, LIA_TIMELINE_ITEM_EVENT, moving));
   g_assert_cmpuint (cb->n, ==, 2);

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lia-account-repository.h"
@@ -20,151 +19,30 @@
 #include "lia-sla-target.h"
 #include "lia-vendor-dialog.h"
 #include "lia-vendors-view.h"
-#include "lia-views.h"
 
-#define WAIT_SECONDS 20
+#include "test-display.h"
+
 #define MINUTE 60
 #define HOUR (60 * MINUTE)
 #define DAY (24 * HOUR)
-/* 1 Jan 2026, 12:00 UTC: the tests' "now" once events are recorded. */
-#define START_TIME G_GINT64_CONSTANT (1767268800)
-
-typedef gboolean (*Condition) (gpointer data);
 
 static gboolean
-wake_cb (gpointer data)
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
 {
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @condition holds; fails after a while
- * rather than sleeping a fixed time. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  g_test_message ("Waiting for %s", what);
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* A widget by its widget name, anywhere below @widget. */
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 named (gpointer    widget,
        const char *name)
 {
-  GtkWidget *found = find_named (GTK_WIDGET (widget), name);
+  GtkWidget *found = lia_test_find_widget (GTK_WIDGET (widget), has_name, name);
 
   if (found == NULL)
     g_error ("No widget named %s", name);
   return found;
-}
-
-static gboolean
-find_toplevel (gpointer data)
-{
-  GType type = *(GType *)data;
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      {
-        *(GType *)data = G_TYPE_NONE;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  GType wanted = type;
-  g_autoptr(GList) toplevels = NULL;
-
-  wait_for (find_toplevel, &wanted, g_type_name (type));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  g_assert_not_reached ();
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static void
-on_destroy_cb (GtkWidget *widget,
-               gpointer  *alive)
-{
-  *alive = NULL;
-}
-
-static void
-click_and_wait_destroyed (GtkWindow *window,
-                          GtkWidget *button)
-{
-  gpointer alive = window;
-
-  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), &alive);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  wait_for (is_gone, &alive, "a window to close");
 }
 
 /* ---- every new template builds with the Debian 12 toolkit ---- */
@@ -197,47 +75,26 @@ typedef struct
   LiaVendorsView *view;
 } Fixture;
 
-static gint64
-fixture_clock (gpointer user_data)
-{
-  return ((Fixture *)user_data)->now;
-}
-
 static void
 add_customer (Fixture *fixture)
 {
-  g_autoptr(LiaAccount) account = lia_account_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaAccount) account = lia_test_account_new ("C-0001", "Customer One", "small-business");
 
-  lia_book_add_staff (fixture->book, "Sam Staff", LIA_STAFF_ROLE_ENGINEER, NULL, &fixture->staff_id, &error);
-  g_assert_no_error (error);
+  fixture->staff_id = lia_test_add_staff (fixture->book, "Sam Staff", LIA_STAFF_ROLE_ENGINEER);
 
   /* Premium: critical is 1 h to respond, 8 h to resolve, around the clock. */
-  lia_account_set_name (account, "Customer One");
-  lia_account_set_number (account, "C-0001");
-  lia_account_set_segment_id (account, "small-business");
   lia_account_set_service_plan_id (account, "premium");
-  lia_account_repository_create (lia_book_get_accounts (fixture->book), account, &error);
-  g_assert_no_error (error);
-  fixture->account_id = lia_account_get_id (account);
+  fixture->account_id = lia_test_account_create (fixture->book, account);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   GtkWidget *overlay = adw_toast_overlay_new ();
 
-  fixture->data_dir = g_dir_make_tmp ("liaison-vendors-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = lia_book_path_for_data_dir (fixture->data_dir);
-  fixture->book = lia_book_open (path, &error);
-  g_assert_no_error (error);
-  lia_book_set_actor (fixture->book, "Test Person");
-  fixture->now = START_TIME;
-  lia_book_set_clock (fixture->book, fixture_clock, fixture);
+  fixture->now = LIA_TEST_START_TIME;
+  fixture->book = lia_test_book_new (&fixture->data_dir, NULL, &fixture->now, "Test Person");
   add_customer (fixture);
 
   fixture->view = LIA_VENDORS_VIEW (lia_vendors_view_new ());
@@ -247,26 +104,14 @@ fixture_set_up (Fixture       *fixture,
   adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   gtk_window_set_default_size (fixture->window, 1000, 760);
   gtk_window_present (fixture->window);
-  wait_for (is_mapped, fixture->view, "the Vendors view to map");
+  lia_test_wait_for (lia_test_is_mapped, fixture->view, "the Vendors view to map");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = lia_book_path_for_data_dir (fixture->data_dir);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (fixture->window);
-  drain_main_loop ();
-  g_clear_object (&fixture->book);
-
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (path);
-  g_rmdir (fixture->data_dir);
-  g_free (fixture->data_dir);
+  lia_test_display_tear_down (fixture->window, &fixture->book, &fixture->data_dir);
 }
 
 /* ---- adding and editing a vendor through the dialog ---- */
@@ -281,10 +126,10 @@ static void
 fill_new_vendor (LiaVendorDialog *dialog,
                  LiaBook         *book)
 {
-  GtkWidget *name = child (dialog, LIA_TYPE_VENDOR_DIALOG, "name_row");
-  GtkWidget *email = child (dialog, LIA_TYPE_VENDOR_DIALOG, "email_row");
-  GtkWidget *error_label = child (dialog, LIA_TYPE_VENDOR_DIALOG, "error_label");
-  GtkWidget *save = child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button");
+  GtkWidget *name = lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "name_row");
+  GtkWidget *email = lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "email_row");
+  GtkWidget *error_label = lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "error_label");
+  GtkWidget *save = lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button");
 
   /* Nothing typed yet: Add is off, but nobody is scolded. */
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -304,8 +149,8 @@ fill_new_vendor (LiaVendorDialog *dialog,
   g_assert_false (has_error_style (name) || has_error_style (email));
   g_assert_false (gtk_widget_get_visible (error_label));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_VENDOR_DIALOG, "contact_row")), "Jo Jansen");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, LIA_TYPE_VENDOR_DIALOG, "plan_row")),
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "contact_row")), "Jo Jansen");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "plan_row")),
                               lia_choice_labels_find (lia_book_get_service_plans (book), TRUE, "premium"));
 }
 
@@ -315,9 +160,10 @@ add_vendor (Fixture *fixture)
   LiaVendorDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "vendors.add", NULL);
-  dialog = LIA_VENDOR_DIALOG (wait_for_toplevel (LIA_TYPE_VENDOR_DIALOG));
+  dialog = LIA_VENDOR_DIALOG (lia_test_wait_for_toplevel (LIA_TYPE_VENDOR_DIALOG));
   fill_new_vendor (dialog, fixture->book);
-  click_and_wait_destroyed (GTK_WINDOW (dialog), child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button"));
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog),
+                                     lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button"));
 }
 
 static const char *
@@ -350,7 +196,7 @@ wait_for_label (gpointer    view,
   LabelState state = { view, name, text };
   g_autofree char *what = g_strdup_printf ("%s to read “%s”", name, text);
 
-  wait_for (label_reads, &state, what);
+  lia_test_wait_for (label_reads, &state, what);
 }
 
 static void
@@ -361,15 +207,17 @@ rename_vendor (Fixture *fixture)
   gint64 id = lia_vendors_view_get_selected_vendor_id (fixture->view);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "vendors.edit", NULL);
-  dialog = LIA_VENDOR_DIALOG (wait_for_toplevel (LIA_TYPE_VENDOR_DIALOG));
-  name = child (dialog, LIA_TYPE_VENDOR_DIALOG, "name_row");
+  dialog = LIA_VENDOR_DIALOG (lia_test_wait_for_toplevel (LIA_TYPE_VENDOR_DIALOG));
+  name = lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "name_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Acme Field Services");
   gtk_editable_set_text (GTK_EDITABLE (name), "Acme Services");
-  click_and_wait_destroyed (GTK_WINDOW (dialog), child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button"));
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog),
+                                     lia_test_child (dialog, LIA_TYPE_VENDOR_DIALOG, "save_button"));
 
   /* The list is made anew; the same vendor stays selected. */
   g_assert_cmpint (lia_vendors_view_get_selected_vendor_id (fixture->view), ==, id);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (fixture->view, LIA_TYPE_VENDORS_VIEW, "name_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (lia_test_child (fixture->view, LIA_TYPE_VENDORS_VIEW,
+                                                                   "name_label"))),
                    ==, "Acme Services");
 }
 
@@ -405,7 +253,7 @@ record_event (Fixture *fixture,
   fixture->now = opened_at + resolve;
   lia_event_repository_set_status (events, lia_event_get_id (event), LIA_EVENT_STATUS_RESOLVED, &error);
   g_assert_no_error (error);
-  fixture->now = START_TIME;
+  fixture->now = LIA_TEST_START_TIME;
 }
 
 static void
@@ -437,15 +285,16 @@ test_compliance (Fixture       *fixture,
                  gconstpointer  data)
 {
   LiaVendorsView *view = fixture->view;
-  GtkStack *stack = GTK_STACK (child (view, LIA_TYPE_VENDORS_VIEW, "content_stack"));
-  gint64 vendor_id, opened = START_TIME - 2 * DAY;
+  GtkStack *stack = GTK_STACK (lia_test_child (view, LIA_TYPE_VENDORS_VIEW, "content_stack"));
+  gint64 vendor_id, opened = LIA_TEST_START_TIME - 2 * DAY;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   add_vendor (fixture);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "vendors");
   vendor_id = lia_vendors_view_get_selected_vendor_id (view);
   g_assert_cmpint (vendor_id, >, 0);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (view, LIA_TYPE_VENDORS_VIEW, "commitment_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (lia_test_child (view, LIA_TYPE_VENDORS_VIEW,
+                                                                            "commitment_label"))),
                             "Premium"));
   g_assert_cmpstr (label_text (view, "vendor-handled"), ==, "0");
   g_assert_cmpstr (label_text (view, "vendor-responses"), ==, "—");
@@ -459,12 +308,12 @@ test_compliance (Fixture       *fixture,
   check_recent_figures (view);
 
   /* Two months ago, all on time: only in the longer periods. */
-  record_event (fixture, vendor_id, START_TIME - 60 * DAY, 10 * MINUTE, 50 * HOUR / 10);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (view, LIA_TYPE_VENDORS_VIEW, "period_90")), TRUE);
+  record_event (fixture, vendor_id, LIA_TEST_START_TIME - 60 * DAY, 10 * MINUTE, 50 * HOUR / 10);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lia_test_child (view, LIA_TYPE_VENDORS_VIEW, "period_90")), TRUE);
   wait_for_label (view, "vendor-handled", "3");
   g_assert_cmpstr (label_text (view, "vendor-responses"), ==, "67 % (2 of 3)");
   g_assert_cmpstr (label_text (view, "vendor-median-resolution"), ==, "5 h");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (view, LIA_TYPE_VENDORS_VIEW, "period_30")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lia_test_child (view, LIA_TYPE_VENDORS_VIEW, "period_30")), TRUE);
   wait_for_label (view, "vendor-handled", "2");
 
   rename_vendor (fixture);
@@ -547,13 +396,13 @@ test_sla_page (Fixture       *fixture,
                gconstpointer  data)
 {
   GtkWindow *preferences = GTK_WINDOW (lia_preferences_window_new (fixture->window, fixture->book));
-  GtkWidget *page = child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "sla_page");
+  GtkWidget *page = lia_test_child (preferences, LIA_TYPE_PREFERENCES_WINDOW, "sla_page");
   g_autoptr(LiaEvent) event = lia_event_new (fixture->account_id, LIA_EVENT_KIND_INCIDENT, "Later");
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (preferences);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
-  wait_for (is_mapped, page, "the Service Levels page");
+  lia_test_wait_for (lia_test_is_mapped, page, "the Service Levels page");
 
   edit_targets (preferences, fixture->book);
   edit_business_hours (preferences, fixture->book);
@@ -566,29 +415,11 @@ test_sla_page (Fixture       *fixture,
   g_assert_cmpint (lia_event_get_response_target (event), ==, 90 * MINUTE);
 }
 
-static void
-make_temp_home (const char *variable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-xdg-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_setenv (variable, dir, TRUE);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  /* Nothing the tests do may touch the real home. */
-  make_temp_home ("XDG_DATA_HOME");
-  make_temp_home ("XDG_CONFIG_HOME");
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  lia_views_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  lia_test_display_init (&argc, &argv);
 
   g_test_add_func ("/vendors/templates", test_templates);
   g_test_add ("/vendors/compliance", Fixture, NULL, fixture_set_up, test_compliance, fixture_tear_down);

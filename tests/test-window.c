@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lia-account-dialog.h"
@@ -21,131 +20,10 @@
 #include "lia-inquiry.h"
 #include "lia-account-repository.h"
 #include "lia-preferences-window.h"
-#include "lia-views.h"
-#include "lia-window.h"
 
-#define WAIT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @condition holds; fails after a while
- * rather than sleeping a fixed time. */
-static void
-wait_for (Condition  condition,
-          gpointer   data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} FindWindow;
-
-static gboolean
-find_toplevel (gpointer data)
-{
-  FindWindow *find = data;
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, find->type) && gtk_widget_get_visible (l->data))
-      {
-        find->found = l->data;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  FindWindow find = { type, NULL };
-
-  wait_for (find_toplevel, &find, g_type_name (type));
-  return find.found;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static void
-on_destroy_cb (GtkWidget *widget,
-               gpointer  *alive)
-{
-  *alive = NULL;
-}
-
-/* Windows may be gone before the call returns: watch them first. Others
- * (accessibility, say) may still hold a reference, so watch for destroy
- * rather than finalize. */
-static void
-watch (gpointer  window,
-       gpointer *alive)
-{
-  *alive = window;
-  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy_cb), alive);
-}
-
-static void
-wait_until_destroyed (gpointer *weak)
-{
-  wait_for (is_gone, weak, "a window to close");
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
+#include "test-display.h"
 
 /* ---- every template builds with the Debian 12 toolkit ---- */
-
-static void
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-}
 
 static void
 test_templates (void)
@@ -160,21 +38,13 @@ test_templates (void)
   };
   g_autoptr(GtkBuilder) help = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    {
-      GtkWidget *widget = g_object_ref_sink (g_object_new (widgets[i], NULL));
-
-      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, widgets[i]));
-      g_object_unref (widget);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
-    destroy_window (g_object_new (windows[i], NULL));
+  lia_test_build_each (widgets, G_N_ELEMENTS (widgets));
+  lia_test_build_each (windows, G_N_ELEMENTS (windows));
 
   /* The shortcuts window GtkApplication loads for Ctrl+?. */
   help = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (help, "help_overlay")));
-  destroy_window (gtk_builder_get_object (help, "help_overlay"));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (help, "help_overlay")));
 }
 
 /* ---- an account from creation to closing, through the widgets ---- */
@@ -193,48 +63,24 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->data_dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = lia_book_path_for_data_dir (fixture->data_dir);
-  fixture->book = lia_book_open (path, &error);
-  g_assert_no_error (error);
-  lia_book_set_actor (fixture->book, "Test Person");
+  fixture->book = lia_test_book_new (&fixture->data_dir, NULL, NULL, "Test Person");
 
   /* Corporate accounts need an active manager; one who left is never offered. */
-  lia_book_add_staff (fixture->book, "Morgan Manager", LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL,
-                      &fixture->manager_id, &error);
-  g_assert_no_error (error);
-  lia_book_add_staff (fixture->book, "Dana Departed", LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL,
-                      &fixture->departed_id, &error);
-  g_assert_no_error (error);
+  fixture->manager_id = lia_test_add_staff (fixture->book, "Morgan Manager", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
+  fixture->departed_id = lia_test_add_staff (fixture->book, "Dana Departed", LIA_STAFF_ROLE_ACCOUNT_MANAGER);
   lia_book_update_staff (fixture->book, fixture->departed_id, "Dana Departed",
                          LIA_STAFF_ROLE_ACCOUNT_MANAGER, NULL, FALSE, &error);
   g_assert_no_error (error);
 
-  fixture->window = lia_window_new (NULL, fixture->book);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for (is_mapped, fixture->window, "the main window to map");
+  fixture->window = lia_test_main_window_new (fixture->book, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = lia_book_path_for_data_dir (fixture->data_dir);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
-  g_clear_object (&fixture->book);
-
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (path);
-  g_rmdir (fixture->data_dir);
-  g_free (fixture->data_dir);
+  lia_test_display_tear_down (GTK_WINDOW (fixture->window), &fixture->book, &fixture->data_dir);
 }
 
 typedef struct
@@ -264,8 +110,8 @@ pick_manager (Fixture   *fixture,
               GtkWidget *error_label,
               GtkWidget *create)
 {
-  AdwComboRow *segment = ADW_COMBO_ROW (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "segment_row"));
-  AdwComboRow *manager = ADW_COMBO_ROW (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "manager_row"));
+  AdwComboRow *segment = ADW_COMBO_ROW (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "segment_row"));
+  AdwComboRow *manager = ADW_COMBO_ROW (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "manager_row"));
   GListModel *staff = lia_book_get_staff (fixture->book);
   GListModel *offered = adw_combo_row_get_model (manager);
 
@@ -294,33 +140,30 @@ create_account_through_dialog (Fixture    *fixture,
   LiaAccountPage *page = lia_accounts_view_get_page (view);
   GtkWindow *dialog;
   GtkWidget *create, *error_label;
-  gpointer dialog_alive;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-account", NULL);
-  dialog = wait_for_toplevel (LIA_TYPE_ACCOUNT_DIALOG);
-  create = child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "create_button");
-  error_label = child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "error_label");
+  dialog = lia_test_wait_for_toplevel (LIA_TYPE_ACCOUNT_DIALOG);
+  create = lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "create_button");
+  error_label = lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "error_label");
 
   /* Create waits for a name and a number. */
   g_assert_false (gtk_widget_is_sensitive (create));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "name_row")), name);
   g_assert_false (gtk_widget_is_sensitive (create));
 
   /* A malformed number is explained inline and refused. */
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), "no spaces!");
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), "no spaces!");
   g_assert_false (gtk_widget_is_sensitive (create));
   g_assert_true (gtk_widget_get_visible (error_label));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), number);
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "value_row")), "1,250.50");
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "number_row")), number);
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_ACCOUNT_DIALOG, "value_row")), "1,250.50");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_is_sensitive (create));
 
   pick_manager (fixture, dialog, error_label, create);
 
-  watch (dialog, &dialog_alive);
-  g_signal_emit_by_name (create, "clicked");
-  wait_until_destroyed (&dialog_alive);
+  lia_test_click_and_wait_destroyed (dialog, create);
 
   /* The new account is open on its page. */
   g_assert_nonnull (lia_account_page_get_account (page));
@@ -340,8 +183,15 @@ search_for (Fixture    *fixture,
 
   g_test_message ("Searching for “%s”", text);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry")), text);
-  wait_for (list_reached, &state, "the search to narrow the list");
+  gtk_editable_set_text (GTK_EDITABLE (lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry")), text);
+  lia_test_wait_for (list_reached, &state, "the search to narrow the list");
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The button a person would click, found by its label. */
@@ -349,18 +199,7 @@ static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lia_test_find_widget (widget, is_button_labelled, label);
 }
 
 static void
@@ -370,12 +209,11 @@ move_with_reason (LiaAccountPage  *page,
 {
   AdwMessageDialog *dialog;
   GtkWidget *entry, *confirm;
-  gpointer dialog_alive;
 
   g_test_message ("Moving to %s", nick);
   /* What the Change State menu item does. */
   gtk_widget_activate_action (GTK_WIDGET (page), "account.transition", "s", nick);
-  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (lia_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   entry = adw_message_dialog_get_extra_child (dialog);
 
   /* No reason, no move. */
@@ -386,11 +224,7 @@ move_with_reason (LiaAccountPage  *page,
   confirm = find_button (GTK_WIDGET (dialog),
                          adw_message_dialog_get_response_label (dialog, "apply"));
   g_assert_nonnull (confirm);
-  g_assert_true (gtk_widget_is_sensitive (confirm));
-
-  watch (dialog, &dialog_alive);
-  g_signal_emit_by_name (confirm, "clicked");
-  wait_until_destroyed (&dialog_alive);
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog), confirm);
 
   g_assert_cmpint (lia_account_get_state (lia_account_page_get_account (page)), ==, expected);
 }
@@ -402,7 +236,7 @@ test_account_lifecycle (Fixture       *fixture,
   LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
   LiaAccountPage *page = lia_accounts_view_get_page (view);
   LiaAccountList *list = lia_accounts_view_get_list (view);
-  GtkStack *main_stack = GTK_STACK (child (view, LIA_TYPE_ACCOUNTS_VIEW, "main_stack"));
+  GtkStack *main_stack = GTK_STACK (lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "main_stack"));
   GtkListBox *history;
   gint64 id;
 
@@ -421,7 +255,8 @@ test_account_lifecycle (Fixture       *fixture,
     g_assert_cmpint (lia_account_get_id (found), ==, id);
   }
   search_for (fixture, "Harbz", 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, LIA_TYPE_ACCOUNTS_VIEW, "list_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW,
+                                                                                "list_stack"))),
                    ==, "no-match");
   search_for (fixture, "Harbourside", 1);
   lia_accounts_view_show_account (view, id);
@@ -433,10 +268,10 @@ test_account_lifecycle (Fixture       *fixture,
   move_with_reason (page, "closed", LIA_ACCOUNT_STATE_CLOSED);
 
   /* Closed is the end: nothing more is offered. */
-  g_assert_false (gtk_widget_is_sensitive (child (page, LIA_TYPE_ACCOUNT_PAGE, "transition_button")));
+  g_assert_false (gtk_widget_is_sensitive (lia_test_child (page, LIA_TYPE_ACCOUNT_PAGE, "transition_button")));
 
   /* Created plus four moves, each in the history the page shows. */
-  history = GTK_LIST_BOX (child (page, LIA_TYPE_ACCOUNT_PAGE, "history_list"));
+  history = GTK_LIST_BOX (lia_test_child (page, LIA_TYPE_ACCOUNT_PAGE, "history_list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (history, 4));
   g_assert_null (gtk_list_box_get_row_at_index (history, 5));
 
@@ -445,11 +280,13 @@ test_account_lifecycle (Fixture       *fixture,
     ListState gone = { list, "Harbourside", 0 };
     ListState back = { list, "Harbourside", 1 };
 
-    wait_for (list_reached, &gone, "the closed account to leave the list");
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")), TRUE);
-    wait_for (list_reached, &back, "Show closed to bring it back");
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")), FALSE);
-    wait_for (list_reached, &gone, "the closed account to leave the list again");
+    lia_test_wait_for (list_reached, &gone, "the closed account to leave the list");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")),
+                                 TRUE);
+    lia_test_wait_for (list_reached, &back, "Show closed to bring it back");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "closed_check")),
+                                 FALSE);
+    lia_test_wait_for (list_reached, &gone, "the closed account to leave the list again");
   }
 
   /* The other account is unaffected. */
@@ -480,7 +317,6 @@ test_move_contact (Fixture       *fixture,
   AdwMessageDialog *dialog;
   LiaAccountPage *page;
   GtkWidget *confirm;
-  gpointer dialog_alive;
   gint64 from, to;
 
   from = create_account_through_dialog (fixture, "Old Employer", "MV-1");
@@ -500,18 +336,16 @@ test_move_contact (Fixture       *fixture,
   /* What the contact row's Move button does. */
   gtk_widget_activate_action (GTK_WIDGET (page), "account.move-contact", "x",
                               lia_contact_get_id (contact));
-  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (lia_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "MV-2");
   confirm = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "move"));
   g_assert_nonnull (confirm);
-  watch (dialog, &dialog_alive);
-  g_signal_emit_by_name (confirm, "clicked");
-  wait_until_destroyed (&dialog_alive);
+  lia_test_click_and_wait_destroyed (GTK_WINDOW (dialog), confirm);
 
   /* The page no longer lists them; the new employer does; the inquiry
    * they made stays with the old account. */
-  wait_for (contacts_shown, child (page, LIA_TYPE_ACCOUNT_PAGE, "contacts_list"),
-            "the moved contact to leave the page");
+  lia_test_wait_for (contacts_shown, lia_test_child (page, LIA_TYPE_ACCOUNT_PAGE, "contacts_list"),
+                     "the moved contact to leave the page");
   new_contacts = lia_account_repository_list_contacts (accounts, to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (new_contacts), ==, 1);
@@ -527,10 +361,10 @@ test_accessibility (Fixture       *fixture,
                     gconstpointer  data)
 {
   LiaAccountsView *view = lia_window_get_accounts_view (fixture->window);
-  GtkWidget *list_view = child (view, LIA_TYPE_ACCOUNTS_VIEW, "list_view");
-  GtkWidget *search_entry = child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry");
-  GtkWidget *segment = child (view, LIA_TYPE_ACCOUNTS_VIEW, "segment_dropdown");
-  GtkWidget *filter_button = child (view, LIA_TYPE_ACCOUNTS_VIEW, "filter_button");
+  GtkWidget *list_view = lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "list_view");
+  GtkWidget *search_entry = lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "search_entry");
+  GtkWidget *segment = lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "segment_dropdown");
+  GtkWidget *filter_button = lia_test_child (view, LIA_TYPE_ACCOUNTS_VIEW, "filter_button");
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_ROLE_LIST);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (list_view),
@@ -545,16 +379,6 @@ test_accessibility (Fixture       *fixture,
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (segment),
                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
-}
-
-static void
-make_temp_home (const char *variable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("liaison-xdg-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_setenv (variable, dir, TRUE);
 }
 
 /* Headless: calendar days, not 24-hour spans, across a DST change.
@@ -584,16 +408,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Nothing the tests do may touch the real home. */
-  make_temp_home ("XDG_DATA_HOME");
-  make_temp_home ("XDG_CONFIG_HOME");
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  /* Accessible state is asserted in-process; no AT-SPI bus is needed. */
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  lia_views_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  lia_test_display_init (&argc, &argv);
 
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/format/relative-day-dst", test_relative_day_dst);
