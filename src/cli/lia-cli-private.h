@@ -45,5 +45,7 @@ int         lia_cli_event_show       (LiaBook *book, int argc, char **argv);
 int         lia_cli_event_set_status (LiaBook *book, int argc, char **argv);
 int         lia_cli_vendor_add       (LiaBook *book, int argc, char **argv);
 int         lia_cli_vendor_list      (LiaBook *book, int argc, char **argv);
+int         lia_cli_export_ics       (LiaBook *book, int argc, char **argv);
+int         lia_cli_import_ics       (LiaBook *book, int argc, char **argv);
 
 G_END_DECLS

@@ -290,6 +290,8 @@ static const Command commands[] = {
   { "event set-status", lia_cli_event_set_status, "event set-status ID open|in-progress|waiting|resolved|closed" },
   { "vendor add", lia_cli_vendor_add, "vendor add --name NAME [--contact NAME] [--email E] [--phone P] [--plan PLAN]" },
   { "vendor list", lia_cli_vendor_list, "vendor list [--format csv|text]" },
+  { "export-ics", lia_cli_export_ics, "export-ics FILE [--account NUMBER]" },
+  { "import-ics", lia_cli_import_ics, "import-ics FILE [--account NUMBER]" },
   { "sample-data", sample_data, "sample-data" },
 };
 
@@ -347,7 +349,9 @@ take_data_dir (int   *argc,
   return data_dir;
 }
 
-static const char * const command_words[] = { "account", "event", "vendor", "sample-data", NULL };
+static const char * const command_words[] = {
+  "account", "event", "vendor", "export-ics", "import-ics", "sample-data", NULL
+};
 
 /* The first word that is not an option (or an option's value) decides. */
 gboolean

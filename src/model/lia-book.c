@@ -11,6 +11,8 @@
 
 #include "lia-account-repository.h"
 #include "lia-event-repository.h"
+#include "lia-follow-up-repository.h"
+#include "lia-meeting-repository.h"
 #include "lia-account-store.h"
 #include "lia-book-private.h"
 #include "lia-catalog-store.h"
@@ -30,6 +32,8 @@ struct _LiaBook
   LiaAccountRepository *accounts;
   LiaPortfolioRepository *portfolios;
   LiaEventRepository     *events;
+  LiaMeetingRepository   *meetings;
+  LiaFollowUpRepository  *follow_ups;
   GListStore           *segments;
   GHashTable           *segment_policies;  /* id → SegmentPolicy */
   GArray               *pending;           /* PendingChange, held until the outermost commit */
@@ -66,6 +70,8 @@ lia_book_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->portfolios);
   g_clear_object (&self->events);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->follow_ups);
   g_clear_object (&self->segments);
   g_clear_object (&self->service_plans);
   g_clear_object (&self->staff);
@@ -251,6 +257,8 @@ lia_book_open (const char  *path,
   self->accounts = lia_account_repository_new (self);
   self->portfolios = lia_portfolio_repository_new (self);
   self->events = lia_event_repository_new (self);
+  self->meetings = lia_meeting_repository_new (self);
+  self->follow_ups = lia_follow_up_repository_new (self);
 
   /* Reference data is small (tens of rows): load it once, up front. */
   if (!load_segments (self, error) ||
@@ -348,6 +356,20 @@ lia_book_get_events (LiaBook *self)
 {
   g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
   return self->events;
+}
+
+LiaMeetingRepository *
+lia_book_get_meetings (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+  return self->meetings;
+}
+
+LiaFollowUpRepository *
+lia_book_get_follow_ups (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+  return self->follow_ups;
 }
 
 GListModel *

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "lia-enums.h"
 

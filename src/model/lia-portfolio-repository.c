@@ -15,6 +15,7 @@
 #include "lia-event-private.h"
 #include "lia-contact-store.h"
 #include "lia-enum-types.h"
+#include "lia-meeting-private.h"
 #include "lia-model-private.h"
 #include "lia-portfolio-repository.h"
 #include "lia-portfolio-store.h"
@@ -63,7 +64,8 @@ store_from_rows (GType      type,
 }
 
 typedef gboolean (*IdQuery) (LiaDatabase *, gint64, LiaRowFunc, gpointer, GError **);
-typedef gboolean (*IdNowQuery) (LiaDatabase *, gint64, gint64, LiaRowFunc, gpointer, GError **);
+typedef gboolean (*IdNowQuery) (LiaDatabase *, gint64, gint64, const char *, LiaRowFunc, gpointer,
+                                GError **);
 
 /* Runs a query keyed by one id into a new list of @type. */
 static GListModel *
@@ -83,7 +85,20 @@ list_by_id (LiaPortfolioRepository  *self,
   return store_from_rows (type, rows);
 }
 
-/* Roll-ups count SLA breaches up to the book's now. */
+/* Roll-ups read each account's next review: those that have passed are
+ * brought up to date first. A failure leaves them out, not the page. */
+static char *
+prepare_rollup (LiaPortfolioRepository *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lia_meeting_repository_refresh_reviews (lia_book_get_meetings (self->book), &error))
+    g_warning ("Cannot bring the next reviews up to date: %s", error->message);
+  return lia_follow_up_local_day (lia_book_now (self->book));
+}
+
+/* Roll-ups count SLA breaches up to the book's now and follow-ups
+ * overdue on its local day. */
 static GListModel *
 rollup_by_id (LiaPortfolioRepository  *self,
               IdNowQuery               query,
@@ -92,8 +107,9 @@ rollup_by_id (LiaPortfolioRepository  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   LiaCollect collect = { (LiaFromRowFunc)lia_portfolio_node_new_from_row, rows };
+  g_autofree char *today = prepare_rollup (self);
 
-  if (!query (db_of (self), id, lia_book_now (self->book), lia_collect_row, &collect, error))
+  if (!query (db_of (self), id, lia_book_now (self->book), today, lia_collect_row, &collect, error))
     return NULL;
 
   return store_from_rows (LIA_TYPE_PORTFOLIO_NODE, rows);
@@ -107,10 +123,13 @@ lia_portfolio_repository_list_groups (LiaPortfolioRepository  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   LiaCollect collect = { (LiaFromRowFunc)lia_portfolio_node_new_from_row, rows };
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (LIA_IS_PORTFOLIO_REPOSITORY (self), NULL);
 
-  if (!lia_portfolio_store_groups (db_of (self), lia_book_now (self->book), lia_collect_row, &collect, error))
+  today = prepare_rollup (self);
+  if (!lia_portfolio_store_groups (db_of (self), lia_book_now (self->book), today,
+                                   lia_collect_row, &collect, error))
     return NULL;
 
   return store_from_rows (LIA_TYPE_PORTFOLIO_NODE, rows);

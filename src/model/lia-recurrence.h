@@ -30,5 +30,20 @@ GArray   *lia_recurrence_expand (const char  *rrule,
 char     *lia_recurrence_end_before (const char *rrule,
                                      gint64      before,
                                      const char *tzid);
+/* The rule of the series that carries on the one beginning at
+ * @starts_at from its occurrence @from, now starting at @new_start (the
+ * second half of a split, or a whole series moved): COUNT lowered by
+ * the occurrences before @from, UNTIL moved as @from moved. */
+char     *lia_recurrence_continue   (const char *rrule,
+                                     gint64      starts_at,
+                                     const char *tzid,
+                                     gint64      from,
+                                     gint64      new_start);
+/* @time moved by the wall-clock difference from @old_ref to @new_ref in
+ * @tzid: a day later stays at the same hour across a DST change. */
+gint64    lia_recurrence_shift      (gint64      time,
+                                     const char *tzid,
+                                     gint64      old_ref,
+                                     gint64      new_ref);
 
 G_END_DECLS

@@ -17,6 +17,8 @@
 #include "lia-event-private.h"
 #include "lia-event-repository.h"
 #include "lia-event-store.h"
+#include "lia-meeting-store.h"
+#include "lia-recurrence.h"
 #include "lia-portfolio-store.h"
 #include "lia-sample-data.h"
 
@@ -103,6 +105,9 @@ typedef struct
   gint64       group_root;
   gint64       vendors[3];
   LiaBook     *book;
+  GRand       *meeting_rand;  /* its own, so the rest stays as it was */
+  GTimeZone   *zone;          /* the sample customers are in Hamburg */
+  guint        n_meetings;
 } Generator;
 
 /* Segments with their share of the book and typical yearly contract. */
@@ -407,6 +412,208 @@ add_events (Generator        *gen,
   return TRUE;
 }
 
+/* Meetings ------------------------------------------------------------ */
+
+#define SAMPLE_ZONE "Europe/Berlin"
+
+static const char * const review_minutes[] = {
+  "Went through the quarter's incidents: response times met, one resolution late. "
+  "Agreed to plan the firmware upgrade before the summer.",
+  "The customer wants two more sites covered from the autumn; asked for a quote.",
+  "Service levels fine. They asked for the SLA report every month instead of every quarter.",
+  "Open requests reviewed; the backup concern is resolved. Renewal talks to start in spring.",
+  "Discussed the new escalation contacts and the move of the server room.",
+};
+
+static const char * const follow_up_texts[] = {
+  "Send the quote for the additional sites",
+  "Share the SLA report for the quarter",
+  "Propose dates for the firmware upgrade",
+  "Confirm the new escalation contacts",
+  "Check the invoice question with billing",
+  "Send the minutes to everyone who attended",
+  "Prepare the renewal proposal",
+};
+
+/* 10:00 or 14:00 local on a weekday about @days_ago days before now. */
+static gint64
+meeting_start (Generator *gen,
+               int        days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (gen->now);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (now, gen->zone);
+  g_autoptr(GDateTime) day = g_date_time_add_days (local, -days_ago);
+  int weekday = g_date_time_get_day_of_week (day);
+  g_autoptr(GDateTime) start = NULL;
+
+  start = g_date_time_new (gen->zone, g_date_time_get_year (day), g_date_time_get_month (day),
+                           g_date_time_get_day_of_month (day),
+                           g_rand_boolean (gen->meeting_rand) ? 10 : 14, 0, 0);
+  /* Saturday and Sunday move to Monday. */
+  if (weekday > 5)
+    {
+      GDateTime *monday = g_date_time_add_days (start, 8 - weekday);
+      g_date_time_unref (start);
+      start = monday;
+    }
+  return g_date_time_to_unix (start);
+}
+
+static char *
+local_day (Generator *gen,
+           gint64     time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, gen->zone);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* Follow-ups of a held meeting, due two weeks on: the older ones done,
+ * the recent ones open, and so some of those overdue. */
+static gboolean
+add_follow_ups (Generator   *gen,
+                gint64       account_id,
+                gint64       meeting_id,
+                gint64       held_at,
+                gint64       owner_id,
+                GError     **error)
+{
+  int n = g_rand_int_range (gen->meeting_rand, 0, 3);
+
+  for (int i = 0; i < n; i++)
+    {
+      gint64 due = held_at + g_rand_int_range (gen->meeting_rand, 7, 30) * (gint64)DAY;
+      gboolean done = due < gen->now - 20 * DAY && g_rand_int_range (gen->meeting_rand, 0, 5) != 0;
+      g_autofree char *due_date = local_day (gen, due);
+      LiaFollowUpValues values = {
+        .account_id = account_id, .meeting_id = meeting_id, .occurrence_at = held_at,
+        .summary = PICK (gen->meeting_rand, follow_up_texts), .owner_id = owner_id,
+        .due_date = due_date, .status = done ? "done" : "open",
+        .done_at = done ? MIN (due, gen->now) : 0, .created_at = held_at,
+      };
+
+      if (!lia_follow_up_store_insert (gen->db, &values, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Most past occurrences were held, minuted and rated, a held meeting
+ * being a visit on the timeline; a few were cancelled, a few never
+ * written up. */
+static gboolean
+add_past_occurrences (Generator               *gen,
+                      const LiaMeetingValues  *series,
+                      gint64                   meeting_id,
+                      GError                 **error)
+{
+  g_autoptr(GArray) starts = lia_recurrence_expand (series->rrule, series->starts_at, series->tzid,
+                                                    series->starts_at, gen->now - 2 * 3600);
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 rid = g_array_index (starts, gint64, i);
+      int roll = g_rand_int_range (gen->meeting_rand, 0, 20);
+      LiaExceptionValues exception = { .meeting_id = meeting_id, .recurrence_id = rid };
+      LiaEventValues visit = {
+        .account_id = series->account_id, .kind = "visit", .summary = series->title,
+        .status = "closed", .source = "meeting", .opened_at = rid, .resolved_at = rid,
+        .staff_id = series->organizer_id,
+      };
+
+      if (roll == 0)
+        exception.status = "cancelled";
+      else if (roll < 17)
+        {
+          exception.status = "held";
+          exception.minutes = PICK (gen->meeting_rand, review_minutes);
+          exception.rating = g_rand_int_range (gen->meeting_rand, 3, 6);
+          if (!lia_event_store_insert (gen->db, &visit, &exception.contact_event_id, error) ||
+              !add_follow_ups (gen, series->account_id, meeting_id, rid, series->organizer_id, error))
+            return FALSE;
+        }
+      else
+        continue;
+      if (!lia_meeting_store_put_exception (gen->db, &exception, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_series (Generator   *gen,
+            gint64       account_id,
+            const char  *title,
+            const char  *rrule,
+            gboolean     is_review,
+            gboolean     for_portfolio,
+            int          days_ago,
+            gint64       manager_id,
+            GError     **error)
+{
+  g_autofree char *uid = g_strdup_printf ("sample-%u-%" G_GINT64_FORMAT "@liaison",
+                                          ++gen->n_meetings, account_id);
+  gint64 start = meeting_start (gen, days_ago);
+  LiaMeetingValues values = {
+    .uid = uid, .account_id = account_id, .for_portfolio = for_portfolio, .title = title,
+    .starts_at = start, .ends_at = start + (is_review ? 90 : 45) * 60, .tzid = SAMPLE_ZONE,
+    .location = is_review ? "Customer site" : "Video call", .rrule = rrule,
+    .is_review = is_review, .agenda = is_review ? "Service levels, open requests, plans" : "",
+    .status = "planned", .organizer_id = manager_id, .now = MIN (gen->now, gen->now - days_ago * (gint64)DAY),
+  };
+  gint64 id = 0;
+
+  if (!lia_recurrence_check (rrule, start, SAMPLE_ZONE, &values.until_at, error) ||
+      !lia_meeting_store_insert (gen->db, &values, &id, error) ||
+      !lia_meeting_store_add_attendee (gen->db, id, 0, manager_id, NULL, NULL, error) ||
+      !add_past_occurrences (gen, &values, id, error))
+    return FALSE;
+  if (!is_review)
+    return TRUE;
+
+  /* The model keeps these; sample data writes behind its back. */
+  {
+    g_autoptr(GArray) next = lia_recurrence_expand (rrule, start, SAMPLE_ZONE, gen->now,
+                                                    gen->now + 400 * (gint64)DAY);
+
+    return lia_meeting_store_update_last_review (gen->db, account_id, error) &&
+           lia_meeting_store_set_next_review (gen->db, account_id,
+                                              next->len ? g_array_index (next, gint64, 0) : 0, error);
+  }
+}
+
+/* Key accounts have a quarterly review (a group's for the group); one
+ * corporate account in three a half-yearly review, one in three a
+ * monthly progress meeting. */
+static gboolean
+add_meetings (Generator   *gen,
+              gint64       account_id,
+              const char  *segment,
+              gboolean     heads_group,
+              gint64       manager_id,
+              GError     **error)
+{
+  int roll = g_rand_int_range (gen->meeting_rand, 0, 3);
+
+  /* Now and then a workshop of its own in the coming weeks. */
+  if (g_rand_int_range (gen->meeting_rand, 0, 4) == 0 &&
+      !add_series (gen, account_id, "Renewal workshop", NULL, FALSE, FALSE,
+                   -g_rand_int_range (gen->meeting_rand, 3, 40), manager_id, error))
+    return FALSE;
+  if (g_str_equal (segment, "key-account"))
+    return add_series (gen, account_id, heads_group ? "Quarterly group review" : "Quarterly service review",
+                       "FREQ=MONTHLY;INTERVAL=3", TRUE, heads_group,
+                       g_rand_int_range (gen->meeting_rand, 20, 230), manager_id, error);
+  if (!g_str_equal (segment, "corporate") || roll == 2)
+    return TRUE;
+  if (roll == 0)
+    return add_series (gen, account_id, "Half-yearly review", "FREQ=MONTHLY;INTERVAL=6", TRUE, FALSE,
+                       g_rand_int_range (gen->meeting_rand, 10, 200), manager_id, error);
+  return add_series (gen, account_id, "Monthly progress meeting", "FREQ=MONTHLY;COUNT=12", FALSE, FALSE,
+                     g_rand_int_range (gen->meeting_rand, 5, 90), manager_id, error);
+}
+
 /* "Blue Harbor" + "Foods" → "blueharbor-foods.example" */
 static char *
 make_domain (const char *first,
@@ -479,7 +686,9 @@ add_account (Generator  *gen,
          add_contact_log (gen, id, values.segment_id, manager, error) &&
          add_contacts (gen, id, domain, created_at, error) &&
          add_inquiries (gen, id, values.manager_id, created_at, error) &&
-         add_events (gen, id, state, values.manager_id, error);
+         add_events (gen, id, state, values.manager_id, error) &&
+         (state != LIA_ACCOUNT_STATE_ACTIVE ||
+          add_meetings (gen, id, values.segment_id, place == 0, manager, error));
 }
 
 gboolean
@@ -489,12 +698,16 @@ lia_sample_data_generate (LiaBook  *book,
                           GError  **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GRand) meeting_rand = g_rand_new_with_seed (seed ^ 0x5eed);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (SAMPLE_ZONE);
   Generator gen = {
     .db = lia_book_get_database (book),
     .rand = rand,
     .now = lia_book_now (book),
     .actor = lia_book_get_actor (book),
     .book = book,
+    .meeting_rand = meeting_rand,
+    .zone = zone,
   };
   gboolean ok;
 
@@ -524,5 +737,7 @@ lia_sample_data_generate (LiaBook  *book,
 
   lia_book_emit_account_changed (book, 0, FALSE);
   lia_event_repository_emit_changed (lia_book_get_events (book), 0, 0);
+  g_signal_emit_by_name (lia_book_get_meetings (book), "meeting-changed", (gint64)0, (gint64)0);
+  g_signal_emit_by_name (lia_book_get_follow_ups (book), "follow-up-changed", (gint64)0, (gint64)0);
   return TRUE;
 }

@@ -510,7 +510,11 @@ static const char schema_v4[] =
  * series' last occurrence (NULL: it never ends), so a month's query
  * reads the series that can have an occurrence in it. An occurrence
  * moved, cancelled or minuted on its own is a row of
- * meeting_occurrences keyed by its original start (RECURRENCE-ID). */
+ * meeting_occurrences keyed by its original start (RECURRENCE-ID).
+ * A single meeting's until_at is its start, so it is read only by the
+ * ranges it starts in; a series reads the partial index of series.
+ * A held meeting or occurrence names the contact event it recorded
+ * (contact_event_id), so taking "held" back removes that contact. */
 static const char schema_v5[] =
   "CREATE TABLE meetings ("
   "  id INTEGER PRIMARY KEY,"
@@ -534,10 +538,11 @@ static const char schema_v5[] =
   "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),"
   "  organizer_id INTEGER REFERENCES staff (id),"
   "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  contact_event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,"
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL);"
   "CREATE INDEX meetings_range ON meetings (starts_at, until_at);"
-  "CREATE INDEX meetings_until ON meetings (until_at, starts_at);"
+  "CREATE INDEX meetings_series ON meetings (starts_at, until_at) WHERE rrule IS NOT NULL;"
   "CREATE INDEX meetings_account ON meetings (account_id, starts_at);"
 
   "CREATE TABLE meeting_occurrences ("
@@ -555,6 +560,7 @@ static const char schema_v5[] =
   "  outcome TEXT,"
   "  rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
   "  status TEXT CHECK (status IN ('planned', 'held', 'cancelled')),"
+  "  contact_event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,"
   "  UNIQUE (meeting_id, recurrence_id));"
   "CREATE INDEX meeting_occurrences_moved ON meeting_occurrences (starts_at)"
   "  WHERE starts_at IS NOT NULL;"

@@ -17,14 +17,17 @@
  * recursive query: for a node's own children when a group is expanded.
  * Closed accounts are part of the tree but not counted. Open events and
  * SLA breaches (of the last 90 days, up to :now) count each member's
- * events through their partial indexes; the next review and overdue
- * follow-ups come with the calendar and are NULL ("—") until then. */
+ * events through their partial indexes; the next review is the earliest
+ * planned one not yet passed (the model keeps next_review_at current),
+ * overdue follow-ups those still open due before :today, the local day
+ * ("YYYY-MM-DD"). */
 #define SUBTREE_ROLLUP_SQL(roots_cte)                                          \
   "WITH RECURSIVE roots (id) AS (" roots_cte "),"                              \
   " sub (root, id) AS ("                                                       \
   "   SELECT id, id FROM roots"                                                \
   "   UNION ALL SELECT sub.root, c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)," \
-  " agg (root, n, total, ncur, last_contact, open_events, breaches) AS ("     \
+  " agg (root, n, total, ncur, last_contact, open_events, breaches,"         \
+  "      next_review, overdue) AS ("                                           \
   "   SELECT sub.root,"                                                        \
   "     count (*) FILTER (WHERE m.state <> 'closed'),"                         \
   "     coalesce (sum (m.contract_value) FILTER (WHERE m.state <> 'closed'), 0)," \
@@ -37,13 +40,16 @@
   "   sum ((SELECT count (*) FROM events e WHERE e.account_id = m.id"          \
   "         AND e.status IN ('open', 'in-progress', 'waiting'))),"             \
   "   sum ((SELECT count (*) FROM events e WHERE e.account_id = m.id"          \
-  "         AND e.breach_at > :now - 90 * 86400 AND e.breach_at <= :now))"
+  "         AND e.breach_at > :now - 90 * 86400 AND e.breach_at <= :now)),"    \
+  "   min (m.next_review_at) FILTER (WHERE m.next_review_at >= :now),"        \
+  "   sum ((SELECT count (*) FROM follow_ups f WHERE f.account_id = m.id"      \
+  "         AND f.status = 'open' AND f.due_date < :today))"
 
 #define ROLLUP_SELECT                                                          \
   " SELECT " LIA_ACCOUNT_COLUMNS ","                                           \
   "   EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id),"             \
   "   agg.n, agg.total, agg.ncur, agg.last_contact, agg.open_events, agg.breaches," \
-  "   NULL, NULL"                                                              \
+  "   agg.next_review, agg.overdue"                                            \
   " FROM agg JOIN accounts a ON a.id = agg.root"                               \
   LIA_ACCOUNT_STAFF_JOINS                                                      \
   " ORDER BY a.name COLLATE NOCASE, a.id"
@@ -52,7 +58,8 @@
  * or sites, and root_id names each member's group, so one pass over the
  * accounts_root index rolls them all up. */
 static const char groups_sql[] =
-  "WITH agg (root, n, total, ncur, last_contact, open_events, breaches) AS ("
+  "WITH agg (root, n, total, ncur, last_contact, open_events, breaches,"
+  "          next_review, overdue) AS ("
   "  SELECT m.root_id,"
   "    count (*) FILTER (WHERE m.state <> 'closed'),"
   "    coalesce (sum (m.contract_value) FILTER (WHERE m.state <> 'closed'), 0),"
@@ -176,6 +183,7 @@ run_rollup (LiaDatabase  *db,
             const char   *sql,
             gint64        id,
             gint64        now,
+            const char   *today,
             LiaRowFunc    func,
             gpointer      user_data,
             GError      **error)
@@ -190,39 +198,44 @@ run_rollup (LiaDatabase  *db,
     sqlite3_bind_int64 (stmt, index, id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":now")) > 0)
     sqlite3_bind_int64 (stmt, index, now);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
+    lia_bind_text (stmt, index, today);
   return lia_database_each_row (db, stmt, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_groups (LiaDatabase  *db,
                             gint64        now,
+                            const char   *today,
                             LiaRowFunc    func,
                             gpointer      user_data,
                             GError      **error)
 {
-  return run_rollup (db, groups_sql, 0, now, func, user_data, error);
+  return run_rollup (db, groups_sql, 0, now, today, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_children (LiaDatabase  *db,
                               gint64        parent_id,
                               gint64        now,
+                              const char   *today,
                               LiaRowFunc    func,
                               gpointer      user_data,
                               GError      **error)
 {
-  return run_rollup (db, children_sql, parent_id, now, func, user_data, error);
+  return run_rollup (db, children_sql, parent_id, now, today, func, user_data, error);
 }
 
 gboolean
 lia_portfolio_store_node (LiaDatabase  *db,
                           gint64        id,
                           gint64        now,
+                          const char   *today,
                           LiaRowFunc    func,
                           gpointer      user_data,
                           GError      **error)
 {
-  return run_rollup (db, node_sql, id, now, func, user_data, error);
+  return run_rollup (db, node_sql, id, now, today, func, user_data, error);
 }
 
 /* @root_id and everything below it, parents before children. */

@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 /* Columns of a roll-up row: the node's account columns come first
- * (LiaAccountColumn), then these. Figures whose tables do not exist yet
- * are NULL. */
+ * (LiaAccountColumn), then these. NEXT_REVIEW_AT is NULL when none is
+ * planned. */
 enum
 {
   LIA_ROLLUP_COLUMN_HAS_CHILDREN = LIA_ACCOUNT_N_COLUMNS,
@@ -87,20 +87,24 @@ gboolean lia_portfolio_store_set_parent      (LiaDatabase  *db,
                                               gint64        parent_id,
                                               gint64        updated_at,
                                               GError      **error);
+/* @today: the local day of @now, "YYYY-MM-DD", for overdue follow-ups. */
 gboolean lia_portfolio_store_groups          (LiaDatabase  *db,
                                               gint64        now,
+                                              const char   *today,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
 gboolean lia_portfolio_store_children        (LiaDatabase  *db,
                                               gint64        parent_id,
                                               gint64        now,
+                                              const char   *today,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);
 gboolean lia_portfolio_store_node            (LiaDatabase  *db,
                                               gint64        id,
                                               gint64        now,
+                                              const char   *today,
                                               LiaRowFunc    func,
                                               gpointer      user_data,
                                               GError      **error);

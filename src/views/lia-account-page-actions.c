@@ -14,6 +14,7 @@
 #include "lia-enum-types.h"
 #include "lia-group-dialog.h"
 #include "lia-inquiry-dialog.h"
+#include "lia-meeting-dialog.h"
 #include "lia-portfolio-repository.h"
 #include "lia-reassign-dialog.h"
 #include "lia-toast.h"
@@ -100,6 +101,17 @@ mark_verified_action (GtkWidget  *widget,
     lia_toast_show (widget, _("Marked as verified today"));
   else
     lia_toast_show (widget, error->message);
+}
+
+static void
+plan_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (lia_meeting_dialog_new_review (parent_window (self), self->book,
+                                                                 lia_account_get_id (self->account))));
 }
 
 static void
@@ -336,6 +348,7 @@ lia_account_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "account.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "account.transition", "s", transition_action);
   gtk_widget_class_install_action (widget_class, "account.mark-verified", NULL, mark_verified_action);
+  gtk_widget_class_install_action (widget_class, "account.plan-review", NULL, plan_review_action);
   gtk_widget_class_install_action (widget_class, "account.add-contact", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "account.edit-contact", "x", edit_contact_action);
   gtk_widget_class_install_action (widget_class, "account.remove-contact", "x", remove_contact_action);
@@ -366,6 +379,7 @@ lia_account_page_update_actions (LiaAccountPage *self)
   gtk_widget_action_set_enabled (widget, "account.revert", writable && self->dirty);
   gtk_widget_action_set_enabled (widget, "account.transition", can_move);
   gtk_widget_action_set_enabled (widget, "account.mark-verified", writable);
+  gtk_widget_action_set_enabled (widget, "account.plan-review", writable);
   gtk_widget_action_set_enabled (widget, "account.add-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.edit-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.remove-contact", writable);

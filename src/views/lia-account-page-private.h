@@ -31,6 +31,7 @@ struct _LiaAccountPage
   GtkLabel          *state_label;
   GtkLabel          *due_label;
   GtkLabel          *verified_label;
+  GtkLabel          *review_label;
   GtkMenuButton     *transition_button;
   AdwPreferencesGroup *details_group;
   AdwEntryRow       *name_row;
@@ -63,6 +64,7 @@ void        lia_account_page_update_actions     (LiaAccountPage *self);
 LiaAccount *lia_account_page_build_edited       (LiaAccountPage *self,
                                                  GError        **error);
 void        lia_account_page_reload             (LiaAccountPage *self);
+void        lia_account_page_update_review      (LiaAccountPage *self);
 guint       lia_account_page_get_interval_days  (LiaAccountPage *self);
 
 G_END_DECLS

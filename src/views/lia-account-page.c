@@ -22,6 +22,7 @@
 #include "lia-format.h"
 #include "lia-history-entry.h"
 #include "lia-inquiry.h"
+#include "lia-meeting-repository.h"
 #include "lia-money.h"
 #include "lia-timeline-view.h"
 #include "lia-toast.h"
@@ -221,6 +222,44 @@ update_summary (LiaAccountPage *self)
   update_state_label (self, lia_account_get_state (a));
   update_transition_menu (self);
   update_parent_row (self);
+  lia_account_page_update_review (self);
+}
+
+/**
+ * lia_account_page_update_review:
+ *
+ * "Next review due 12 Mar 2026" from the last review held and the
+ * segment's cadence; nothing for a segment that expects none.
+ */
+void
+lia_account_page_update_review (LiaAccountPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  gint64 due;
+  gboolean overdue;
+
+  due = lia_meeting_repository_next_review_due (lia_book_get_meetings (self->book),
+                                                lia_account_get_id (self->account), &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), due > 0 || error != NULL);
+  if (error != NULL)
+    {
+      gtk_label_set_label (self->review_label, error->message);
+      return;
+    }
+  if (due <= 0)
+    return;
+
+  date = lia_format_date (due);
+  overdue = due < lia_book_now (self->book);
+  /* Translators: %s is a date */
+  text = g_strdup_printf (overdue ? _("Review overdue since %s") : _("Next review due %s"), date);
+  gtk_label_set_label (self->review_label, text);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "warning");
 }
 
 static GtkWidget *
@@ -417,6 +456,17 @@ lia_account_page_reload (LiaAccountPage *self)
   reload_sections (self);
   lia_account_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+/* A review planned or held moves the next one. */
+static void
+on_meeting_changed_cb (LiaAccountPage *self,
+                       gint64          meeting_id,
+                       gint64          account_id)
+{
+  if (self->account != NULL &&
+      (account_id == 0 || account_id == lia_account_get_id (self->account)))
+    lia_account_page_update_review (self);
 }
 
 static void
@@ -717,6 +767,8 @@ lia_account_page_set_book (LiaAccountPage *self,
   self->book = g_object_ref (book);
   g_signal_connect_object (book, "account-changed", G_CALLBACK (on_account_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_book_get_meetings (book), "meeting-changed",
+                           G_CALLBACK (on_meeting_changed_cb), self, G_CONNECT_SWAPPED);
   setup_choice_rows (self);
 
   /* A read-only book can be read, not changed. */
@@ -839,6 +891,7 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, due_label);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, verified_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, transition_button);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, name_row);

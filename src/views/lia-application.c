@@ -17,6 +17,7 @@
 #include "lia-application.h"
 #include "lia-bench-hooks.h"
 #include "lia-book.h"
+#include "lia-notifier.h"
 #include "lia-preferences-window.h"
 #include "lia-views.h"
 #include "lia-window.h"
@@ -28,6 +29,7 @@ struct _LiaApplication
   char           *data_dir;
   LiaBook        *book;
   GSettings      *settings;
+  LiaNotifier    *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
@@ -135,6 +137,44 @@ lia_application_activate (GApplication *app)
   window = GTK_WINDOW (lia_window_new (GTK_APPLICATION (app), self->book));
   lia_bench_hooks_attach (LIA_WINDOW (window));
   gtk_window_present (window);
+
+  if (self->notifier == NULL)
+    self->notifier = lia_notifier_new (app, self->book);
+}
+
+/* The window a notification's item opens in, created if need be. */
+static LiaWindow *
+main_window (LiaApplication *self)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  return LIA_IS_WINDOW (window) ? LIA_WINDOW (window) : NULL;
+}
+
+static void
+open_meeting_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  LiaWindow *window = main_window (LIA_APPLICATION (user_data));
+  gint64 meeting_id, recurrence_id;
+
+  g_variant_get (parameter, "(xx)", &meeting_id, &recurrence_id);
+  if (window != NULL)
+    lia_window_open_meeting (window, meeting_id, recurrence_id);
+}
+
+static void
+open_follow_up_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LiaWindow *window = main_window (LIA_APPLICATION (user_data));
+
+  if (window != NULL)
+    lia_window_show_follow_up (window, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -181,6 +221,9 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  /* What desktop notifications open */
+  { "open-meeting", open_meeting_action, "(xx)" },
+  { "open-follow-up", open_follow_up_action, "x" },
 };
 
 static void
@@ -198,6 +241,8 @@ set_accels (GtkApplication *app)
     { "win.show-area::workload", { "<Alt>4", NULL } },
     { "win.show-area::coverage", { "<Alt>5", NULL } },
     { "win.show-area::vendors", { "<Alt>6", NULL } },
+    { "win.show-area::calendar", { "<Alt>7", NULL } },
+    { "win.show-area::follow-ups", { "<Alt>8", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -225,6 +270,7 @@ lia_application_dispose (GObject *object)
 {
   LiaApplication *self = (LiaApplication *)object;
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->book);
   g_clear_object (&self->settings);
 

@@ -16,7 +16,9 @@
 #include "lia-account-note.h"
 #include "lia-account-repository.h"
 #include "lia-choice-labels.h"
+#include "lia-follow-up-repository.h"
 #include "lia-format.h"
+#include "lia-meeting-repository.h"
 #include "lia-portfolio-page-private.h"
 #include "lia-portfolio-repository.h"
 #include "lia-timeline-view.h"
@@ -399,6 +401,11 @@ lia_portfolio_page_set_book (LiaPortfolioPage *self,
                            self, G_CONNECT_SWAPPED);
   /* Open events and SLA breaches are rolled up too. */
   g_signal_connect_object (lia_book_get_events (book), "event-changed",
+                           G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
+  /* And the next review and overdue follow-ups. */
+  g_signal_connect_object (lia_book_get_meetings (book), "meeting-changed",
+                           G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_book_get_follow_ups (book), "follow-up-changed",
                            G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
   lia_portfolio_page_update_actions (self);
 }

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "lia-calendar-view.h"
 #include "lia-coverage-view.h"
+#include "lia-follow-ups-view.h"
 #include "lia-portfolios-view.h"
 #include "lia-timeline-view.h"
 #include "lia-window.h"
@@ -26,6 +28,10 @@ struct _LiaWindow
   LiaCoverageView      *coverage_view;
   LiaTimelineView      *timeline_view;
   LiaVendorsView       *vendors_view;
+  LiaCalendarView      *calendar_view;
+  LiaFollowUpsView     *follow_ups_view;
+  /* Recounts the overdue follow-ups when the day turns */
+  guint                 midnight_timeout;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -36,11 +42,15 @@ struct _LiaWindow
   AdwBin               *coverage_bin;
   AdwBin               *timeline_bin;
   AdwBin               *vendors_bin;
+  AdwBin               *calendar_bin;
+  AdwBin               *follow_ups_bin;
+  AdwViewStackPage     *follow_ups_page;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *read_only_revealer;
 };
 
 void lia_window_class_init_actions (GtkWidgetClass *widget_class);
 void lia_window_update_actions     (LiaWindow      *self);
+void lia_window_update_follow_up_badge (LiaWindow   *self);
 
 G_END_DECLS

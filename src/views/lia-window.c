@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-follow-up-repository.h"
 #include "lia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -96,6 +97,22 @@ create_area (LiaWindow *self,
         lia_vendors_view_set_book (self->vendors_view, self->book);
       return GTK_WIDGET (self->vendors_view);
     }
+  if (bin == self->calendar_bin)
+    {
+      self->calendar_view = g_object_new (LIA_TYPE_CALENDAR_VIEW, NULL);
+      lia_calendar_view_set_areas (self->calendar_view, self->areas);
+      if (self->book != NULL)
+        lia_calendar_view_set_book (self->calendar_view, self->book);
+      return GTK_WIDGET (self->calendar_view);
+    }
+  if (bin == self->follow_ups_bin)
+    {
+      self->follow_ups_view = g_object_new (LIA_TYPE_FOLLOW_UPS_VIEW, NULL);
+      lia_follow_ups_view_set_areas (self->follow_ups_view, self->areas);
+      if (self->book != NULL)
+        lia_follow_ups_view_set_book (self->follow_ups_view, self->book);
+      return GTK_WIDGET (self->follow_ups_view);
+    }
   if (bin == self->workload_bin)
     {
       self->workload_view = g_object_new (LIA_TYPE_WORKLOAD_VIEW, NULL);
@@ -131,6 +148,71 @@ ensure_area (LiaWindow *self,
   adw_bin_set_child (bin, area);
 }
 
+/* ---- the overdue follow-ups' badge ---- */
+
+/**
+ * lia_window_update_follow_up_badge:
+ *
+ * Counts the overdue follow-ups (the app user's when they are staff,
+ * else everyone's) onto the Follow-ups area's switcher.
+ */
+void
+lia_window_update_follow_up_badge (LiaWindow *self)
+{
+  gint64 me;
+  guint overdue;
+
+  if (self->book == NULL)
+    return;
+  me = MAX (0, lia_book_find_staff (self->book, lia_book_get_actor (self->book)));
+  overdue = lia_follow_up_repository_count_overdue (lia_book_get_follow_ups (self->book), me);
+  adw_view_stack_page_set_badge_number (self->follow_ups_page, overdue);
+  adw_view_stack_page_set_needs_attention (self->follow_ups_page, overdue > 0);
+}
+
+static gboolean on_midnight_cb (gpointer user_data);
+
+/* What is overdue changes when the local day does. */
+static void
+schedule_midnight (LiaWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (lia_book_now (self->book));
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  gint64 seconds = 60 * 60;
+
+  if (now != NULL)
+    {
+      today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                     g_date_time_get_day_of_month (now), 0, 0, 0);
+      tomorrow = today ? g_date_time_add_days (today, 1) : NULL;
+      if (tomorrow != NULL)
+        seconds = CLAMP (g_date_time_difference (tomorrow, now) / G_TIME_SPAN_SECOND + 1, 1, 25 * 60 * 60);
+    }
+  g_clear_handle_id (&self->midnight_timeout, g_source_remove);
+  self->midnight_timeout = g_timeout_add_seconds ((guint)seconds, on_midnight_cb, self);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  LiaWindow *self = user_data;
+
+  self->midnight_timeout = 0;
+  lia_window_update_follow_up_badge (self);
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+setup_follow_up_badge (LiaWindow *self)
+{
+  g_signal_connect_object (lia_book_get_follow_ups (self->book), "follow-up-changed",
+                           G_CALLBACK (lia_window_update_follow_up_badge), self, G_CONNECT_SWAPPED);
+  lia_window_update_follow_up_badge (self);
+  schedule_midnight (self);
+}
+
 static void
 on_visible_area_changed_cb (LiaWindow *self)
 {
@@ -139,6 +221,8 @@ on_visible_area_changed_cb (LiaWindow *self)
   if (ADW_IS_BIN (page))
     ensure_area (self, ADW_BIN (page));
   update_switcher_bar (self);
+  /* Cheap, and right after the clock moved past midnight unseen. */
+  lia_window_update_follow_up_badge (self);
 }
 
 static void
@@ -168,6 +252,7 @@ lia_window_constructed (GObject *object)
     {
       lia_accounts_view_set_book (self->accounts_view, self->book);
       gtk_revealer_set_reveal_child (self->read_only_revealer, lia_book_is_read_only (self->book));
+      setup_follow_up_badge (self);
     }
   setup_areas (self);
 
@@ -193,6 +278,11 @@ lia_window_dispose (GObject *object)
     lia_timeline_view_set_areas (self->timeline_view, NULL);
   if (self->vendors_view != NULL)
     lia_vendors_view_set_areas (self->vendors_view, NULL);
+  if (self->calendar_view != NULL)
+    lia_calendar_view_set_areas (self->calendar_view, NULL);
+  if (self->follow_ups_view != NULL)
+    lia_follow_ups_view_set_areas (self->follow_ups_view, NULL);
+  g_clear_handle_id (&self->midnight_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
   /* Their bins, and so they, went with the template. */
   self->portfolios_view = NULL;
@@ -200,6 +290,8 @@ lia_window_dispose (GObject *object)
   self->coverage_view = NULL;
   self->timeline_view = NULL;
   self->vendors_view = NULL;
+  self->calendar_view = NULL;
+  self->follow_ups_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->book);
 
@@ -264,6 +356,9 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, coverage_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, vendors_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, calendar_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_page);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
 
@@ -345,8 +440,47 @@ lia_window_get_vendors_view (LiaWindow *self)
   return self->vendors_view;
 }
 
-/* @name: "accounts", "portfolios", "timeline", "workload", "coverage"
- * or "vendors" */
+LiaCalendarView *
+lia_window_get_calendar_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->calendar_bin);
+  return self->calendar_view;
+}
+
+LiaFollowUpsView *
+lia_window_get_follow_ups_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  ensure_area (self, self->follow_ups_bin);
+  return self->follow_ups_view;
+}
+
+/* A meeting on the Calendar area's page (from a follow-up, a
+ * notification, an account). */
+void
+lia_window_open_meeting (LiaWindow *self,
+                         gint64     meeting_id,
+                         gint64     recurrence_id)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  lia_window_show_area (self, "calendar");
+  lia_calendar_view_open_occurrence (lia_window_get_calendar_view (self), meeting_id, recurrence_id);
+}
+
+void
+lia_window_show_follow_up (LiaWindow *self,
+                           gint64     follow_up_id)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  lia_window_show_area (self, "follow-ups");
+  lia_follow_ups_view_show_follow_up (lia_window_get_follow_ups_view (self), follow_up_id);
+}
+
+/* @name: "accounts", "portfolios", "timeline", "workload", "coverage",
+ * "vendors", "calendar" or "follow-ups" */
 void
 lia_window_show_area (LiaWindow  *self,
                       const char *name)

@@ -8,7 +8,9 @@
 
 #include "lia-accounts-view.h"
 #include "lia-book.h"
+#include "lia-calendar-view.h"
 #include "lia-coverage-view.h"
+#include "lia-follow-ups-view.h"
 #include "lia-portfolios-view.h"
 #include "lia-timeline-view.h"
 #include "lia-vendors-view.h"
@@ -29,6 +31,13 @@ LiaWorkloadView *lia_window_get_workload_view (LiaWindow      *self);
 LiaCoverageView *lia_window_get_coverage_view (LiaWindow      *self);
 LiaTimelineView *lia_window_get_timeline_view (LiaWindow      *self);
 LiaVendorsView  *lia_window_get_vendors_view  (LiaWindow      *self);
+LiaCalendarView *lia_window_get_calendar_view (LiaWindow      *self);
+LiaFollowUpsView *lia_window_get_follow_ups_view (LiaWindow   *self);
+void             lia_window_open_meeting      (LiaWindow      *self,
+                                               gint64          meeting_id,
+                                               gint64          recurrence_id);
+void             lia_window_show_follow_up    (LiaWindow      *self,
+                                               gint64          follow_up_id);
 void             lia_window_show_area         (LiaWindow      *self,
                                                const char     *name);
 void             lia_window_add_toast         (LiaWindow      *self,

@@ -123,9 +123,17 @@ open_floor (Portfolios  *self,
 
   if (sqlite3_prepare_v2 (self->raw, lia_portfolio_store_groups_sql (), -1, &self->groups, NULL) != SQLITE_OK)
     return FALSE;
-  /* The app counts SLA breaches up to now; so does the floor. */
+  /* The app counts SLA breaches up to now and follow-ups overdue before
+   * today; so does the floor. */
   sqlite3_bind_int64 (self->groups, sqlite3_bind_parameter_index (self->groups, ":now"),
                       g_get_real_time () / G_USEC_PER_SEC);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    sqlite3_bind_text (self->groups, sqlite3_bind_parameter_index (self->groups, ":today"),
+                       today, -1, SQLITE_TRANSIENT);
+  }
   return sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_sql (), -1, &self->coverage, NULL) == SQLITE_OK &&
          sqlite3_prepare_v2 (self->raw, lia_portfolio_store_coverage_counts_sql (), -1,
                              &self->coverage_counts, NULL) == SQLITE_OK;

@@ -155,50 +155,6 @@ plan_free (gpointer data)
   g_free (plan);
 }
 
-static gboolean
-sql_failed (Generator  *gen,
-            GError    **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "generating the timeline: %s",
-               sqlite3_errmsg (gen->db));
-  return FALSE;
-}
-
-static gboolean
-exec (Generator   *gen,
-      const char  *sql,
-      GError     **error)
-{
-  return sqlite3_exec (gen->db, sql, NULL, NULL, NULL) == SQLITE_OK || sql_failed (gen, error);
-}
-
-static sqlite3_stmt *
-prepare (Generator   *gen,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (gen->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    sql_failed (gen, error);
-  return stmt;
-}
-
-/* Runs an INSERT and makes @stmt ready for the next one. */
-static gboolean
-step_done (Generator     *gen,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      return sql_failed (gen, error);
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 static int
 severity_index (const char *severity)
 {
@@ -227,7 +183,8 @@ read_plans (Generator  *gen,
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   sqlite3_stmt *stmt;
 
-  if (!(stmt = prepare (gen, "SELECT id, business_hours FROM service_plans ORDER BY id", error)))
+  if (!(stmt = lia_bench_prepare (gen->db, "SELECT id, business_hours FROM service_plans ORDER BY id",
+                                  error)))
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -243,8 +200,8 @@ read_plans (Generator  *gen,
     }
   sqlite3_finalize (stmt);
 
-  if (!(stmt = prepare (gen, "SELECT plan_id, severity, response_secs, resolution_secs FROM sla_targets",
-                        error)))
+  if (!(stmt = lia_bench_prepare (gen->db, "SELECT plan_id, severity, response_secs, resolution_secs"
+                                           " FROM sla_targets", error)))
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -265,8 +222,8 @@ static gboolean
 read_accounts (Generator  *gen,
                GError    **error)
 {
-  sqlite3_stmt *stmt = prepare (gen, "SELECT id, root_id, service_plan_id FROM accounts"
-                                     " ORDER BY root_id, id", error);
+  sqlite3_stmt *stmt = lia_bench_prepare (gen->db, "SELECT id, root_id, service_plan_id FROM accounts"
+                                                   " ORDER BY root_id, id", error);
   gint64 root = 0;
   Group group = { 0, 0 };
 
@@ -295,7 +252,7 @@ read_accounts (Generator  *gen,
     g_array_append_val (gen->groups, group);
   sqlite3_finalize (stmt);
 
-  if (!(stmt = prepare (gen, "SELECT id, name FROM staff ORDER BY id", error)))
+  if (!(stmt = lia_bench_prepare (gen->db, "SELECT id, name FROM staff ORDER BY id", error)))
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -322,7 +279,7 @@ add_vendors (Generator  *gen,
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = prepare (gen, "INSERT INTO vendors (name, contact_name, email, sla_plan_id)"
+  if (!(stmt = lia_bench_prepare (gen->db, "INSERT INTO vendors (name, contact_name, email, sla_plan_id)"
                              " VALUES (?, 'Service desk', ?, ?)", error)))
     return FALSE;
   for (guint i = 0; i < N_VENDORS; i++)
@@ -338,7 +295,7 @@ add_vendors (Generator  *gen,
         sqlite3_bind_text (stmt, 3, plan, -1, SQLITE_STATIC);
       else
         sqlite3_bind_null (stmt, 3);
-      if (!step_done (gen, stmt, error))
+      if (!lia_bench_step_done (gen->db, stmt, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
@@ -516,17 +473,6 @@ earliest (gint64 a,
   return a == 0 ? b : b == 0 ? a : MIN (a, b);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 add_change (Generator   *gen,
             gint64       event_id,
@@ -546,7 +492,7 @@ add_change (Generator   *gen,
   sqlite3_bind_text (stmt, 5, to, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, actor, -1, SQLITE_STATIC);
   gen->n_changes++;
-  return step_done (gen, stmt, error);
+  return lia_bench_step_done (gen->db, stmt, error);
 }
 
 /* The status changes the model writes as the event moves along: none on
@@ -633,21 +579,21 @@ add_event (Generator   *gen,
   sqlite3_bind_text (stmt, 6, course.status, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, source, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, opened_at);
-  bind_id (stmt, 9, course.responded_at);
-  bind_id (stmt, 10, course.resolved_at);
-  bind_id (stmt, 11, vendor >= 0 ? 0 : g_array_index (gen->staff_ids, gint64, staff));
-  bind_id (stmt, 12, vendor >= 0 ? gen->vendor_ids[vendor] : 0);
-  bind_id (stmt, 13, response);
-  bind_id (stmt, 14, resolution);
+  lia_bench_bind_id (stmt, 9, course.responded_at);
+  lia_bench_bind_id (stmt, 10, course.resolved_at);
+  lia_bench_bind_id (stmt, 11, vendor >= 0 ? 0 : g_array_index (gen->staff_ids, gint64, staff));
+  lia_bench_bind_id (stmt, 12, vendor >= 0 ? gen->vendor_ids[vendor] : 0);
+  lia_bench_bind_id (stmt, 13, response);
+  lia_bench_bind_id (stmt, 14, resolution);
   if (plan && response)
     sqlite3_bind_text (stmt, 15, plan->business_hours, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 15);
-  bind_id (stmt, 16, response_breach);
-  bind_id (stmt, 17, resolution_breach);
-  bind_id (stmt, 18, earliest (response_breach, resolution_breach));
-  bind_id (stmt, 19, earliest (response_risk, resolution_risk));
-  if (!step_done (gen, stmt, error))
+  lia_bench_bind_id (stmt, 16, response_breach);
+  lia_bench_bind_id (stmt, 17, resolution_breach);
+  lia_bench_bind_id (stmt, 18, earliest (response_breach, resolution_breach));
+  lia_bench_bind_id (stmt, 19, earliest (response_risk, resolution_risk));
+  if (!lia_bench_step_done (gen->db, stmt, error))
     return FALSE;
   event_id = sqlite3_last_insert_rowid (gen->db);
 
@@ -669,20 +615,7 @@ add_note (Generator  *gen,
   sqlite3_bind_text (stmt, 4, PICK (gen->rand, note_bodies), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, gen->staff_names->pdata[g_rand_int_range (gen->rand, 0, gen->staff_names->len)],
                      -1, SQLITE_STATIC);
-  return step_done (gen, stmt, error);
-}
-
-static gint64
-count_rows (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return lia_bench_step_done (gen->db, stmt, error);
 }
 
 /* The schema objects that would make the load slow, as the migrations
@@ -694,7 +627,7 @@ set_aside (Generator  *gen,
 {
   g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = prepare (gen,
+  sqlite3_stmt *stmt = lia_bench_prepare (gen->db,
     "SELECT type, name, sql FROM sqlite_master"
     " WHERE (type = 'trigger' AND name = 'events_fts_insert')"
     "    OR (type = 'index' AND tbl_name IN ('events', 'event_status_history') AND sql IS NOT NULL)"
@@ -716,7 +649,7 @@ set_aside (Generator  *gen,
       return NULL;
     }
   for (guint i = 0; i < drops->len; i++)
-    if (!exec (gen, drops->pdata[i], error))
+    if (!lia_bench_exec (gen->db, drops->pdata[i], error))
       return NULL;
 
   return g_steal_pointer (&saved);
@@ -733,25 +666,25 @@ load_events (Generator  *gen,
 {
   g_autoptr(GPtrArray) saved = NULL;
   g_autofree gint64 *times = NULL;
-  gint64 existing = count_rows (gen->db, "SELECT count(*) FROM events");
+  gint64 existing = lia_bench_count_rows (gen->db, "SELECT count(*) FROM events");
   guint n_new = existing >= 0 && existing < n_events ? n_events - (guint)existing : 0;
   gint64 start;
 
   if (!read_plans (gen, error) || !read_accounts (gen, error) ||
-      !exec (gen, "BEGIN", error) ||
+      !lia_bench_exec (gen->db, "BEGIN", error) ||
       !(saved = set_aside (gen, error)) ||
       !add_vendors (gen, error) ||
-      !(gen->insert_event = prepare (gen,
+      !(gen->insert_event = lia_bench_prepare (gen->db,
           "INSERT INTO events (account_id, kind, summary, details, severity, status, source,"
           "  opened_at, responded_at, resolved_at, staff_id, vendor_id, response_target,"
           "  resolution_target, business_hours, response_breach_at, resolution_breach_at,"
           "  breach_at, risk_at)"
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
           "  ?17, ?18, ?19)", error)) ||
-      !(gen->insert_change = prepare (gen,
+      !(gen->insert_change = lia_bench_prepare (gen->db,
           "INSERT INTO event_status_history (event_id, account_id, changed_at, from_status,"
           "  to_status, actor) VALUES (?, ?, ?, ?, ?, ?)", error)) ||
-      !(gen->insert_note = prepare (gen,
+      !(gen->insert_note = lia_bench_prepare (gen->db,
           "INSERT INTO account_notes (account_id, noted_at, kind, body, author)"
           " VALUES (?, ?, ?, ?, ?)", error)))
     return FALSE;
@@ -772,10 +705,10 @@ load_events (Generator  *gen,
 
   start = lia_bench_now_ns ();
   for (guint i = 0; i < saved->len; i++)
-    if (!exec (gen, saved->pdata[i], error))
+    if (!lia_bench_exec (gen->db, saved->pdata[i], error))
       return FALSE;
-  if (!exec (gen, "INSERT INTO event_fts (event_fts) VALUES ('rebuild')", error) ||
-      !exec (gen, "COMMIT", error))
+  if (!lia_bench_exec (gen->db, "INSERT INTO event_fts (event_fts) VALUES ('rebuild')", error) ||
+      !lia_bench_exec (gen->db, "COMMIT", error))
     return FALSE;
   lia_bench_comment ("book: %u indexes made again, event search index rebuilt, committed in %.1f s",
                      saved->len - 1, (lia_bench_now_ns () - start) / 1e9);
@@ -788,9 +721,7 @@ generator_clear (Generator *gen)
   g_clear_pointer (&gen->insert_event, sqlite3_finalize);
   g_clear_pointer (&gen->insert_change, sqlite3_finalize);
   g_clear_pointer (&gen->insert_note, sqlite3_finalize);
-  if (gen->db != NULL && !sqlite3_get_autocommit (gen->db))
-    sqlite3_exec (gen->db, "ROLLBACK", NULL, NULL, NULL);
-  g_clear_pointer (&gen->db, sqlite3_close);
+  g_clear_pointer (&gen->db, lia_bench_load_close);
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->accounts, g_array_unref);
   g_clear_pointer (&gen->groups, g_array_unref);
@@ -824,13 +755,9 @@ generate (const char  *path,
   gen.staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gen.staff_names = g_ptr_array_new_with_free_func (g_free);
 
-  /* Rollback journal and a big cache for the load only; the app's WAL
-   * is put back before the book is opened again. */
-  if (sqlite3_open_v2 (path, &gen.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-      !exec (&gen, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;"
-                   " PRAGMA cache_size = -262144; PRAGMA foreign_keys = ON", error) ||
+  if (!(gen.db = lia_bench_load_open (path, error)) ||
       !load_events (&gen, scale * EVENTS_PER_ACCOUNT, (guint)(scale * NOTES_PER_ACCOUNT), error) ||
-      !exec (&gen, "PRAGMA journal_mode = WAL", error))
+      !lia_bench_load_finish (gen.db, error))
     return FALSE;
 
   lia_bench_comment ("book: events generated in %.1f s in all", (lia_bench_now_ns () - start) / 1e9);
@@ -1014,7 +941,7 @@ measure_pages (Timeline *self)
   lia_bench_comment ("deep_page: the first page of the timeline moved to %d days back (filter.to), "
                      "%" G_GINT64_FORMAT " events older than that; keyset pages cost the same "
                      "at any depth, and the scroll below times each next page", DEEP_DAYS,
-                     count_rows (self->floor, older));
+                     lia_bench_count_rows (self->floor, older));
   if (!measure_page (self, "deep_page", &deep, model_filtered_page, &figures))
     return FALSE;
 

@@ -308,6 +308,122 @@ lia_bench_drain (sqlite3_stmt *stmt,
   return rc == SQLITE_DONE;
 }
 
+/* --- raw bulk loads ------------------------------------------------------------ */
+
+static gboolean
+sql_failed (sqlite3  *db,
+            GError  **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sqlite3: %s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/**
+ * lia_bench_load_open:
+ *
+ * A raw connection to the book at @path for a bulk load: rollback
+ * journal, no syncs and a big cache for the load only, foreign keys on.
+ * lia_bench_load_finish() puts the app's WAL back before the book is
+ * opened again.
+ */
+sqlite3 *
+lia_bench_load_open (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      !lia_bench_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;"
+                           " PRAGMA cache_size = -262144; PRAGMA foreign_keys = ON", error))
+    {
+      if (db == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sqlite3 on %s: out of memory", path);
+      else if (error != NULL && *error == NULL)
+        sql_failed (db, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+gboolean
+lia_bench_load_finish (sqlite3  *db,
+                       GError  **error)
+{
+  return lia_bench_exec (db, "PRAGMA journal_mode = WAL", error);
+}
+
+/* Rolls back what a failed load left open, then closes @db. */
+void
+lia_bench_load_close (sqlite3 *db)
+{
+  if (db != NULL && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+gboolean
+lia_bench_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK || sql_failed (db, error);
+}
+
+sqlite3_stmt *
+lia_bench_prepare (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    sql_failed (db, error);
+  return stmt;
+}
+
+/* Runs an INSERT and makes @stmt ready for the next one. */
+gboolean
+lia_bench_step_done (sqlite3       *db,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return sql_failed (db, error);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* An id, or NULL for 0. */
+void
+lia_bench_bind_id (sqlite3_stmt *stmt,
+                   int           index,
+                   gint64        value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The first column of @sql's first row; -1 if it failed. */
+gint64
+lia_bench_count_rows (sqlite3    *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* --- the display ----------------------------------------------------------- */
 
 char *

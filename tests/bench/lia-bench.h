@@ -59,6 +59,26 @@ sqlite3  *lia_bench_floor_open      (const char          *path,
 gboolean  lia_bench_drain           (sqlite3_stmt        *stmt,
                                      guint               *out_rows);
 
+sqlite3  *lia_bench_load_open       (const char          *path,
+                                     GError             **error);
+gboolean  lia_bench_load_finish     (sqlite3             *db,
+                                     GError             **error);
+void      lia_bench_load_close      (sqlite3             *db);
+gboolean  lia_bench_exec            (sqlite3             *db,
+                                     const char          *sql,
+                                     GError             **error);
+sqlite3_stmt *lia_bench_prepare     (sqlite3             *db,
+                                     const char          *sql,
+                                     GError             **error);
+gboolean  lia_bench_step_done       (sqlite3             *db,
+                                     sqlite3_stmt        *stmt,
+                                     GError             **error);
+void      lia_bench_bind_id         (sqlite3_stmt        *stmt,
+                                     int                  index,
+                                     gint64               value);
+gint64    lia_bench_count_rows      (sqlite3             *db,
+                                     const char          *sql);
+
 char     *lia_bench_self_exe        (void);
 gboolean  lia_bench_has_display     (void);
 void      lia_bench_reexec_under_xvfb (int                argc,
@@ -84,6 +104,10 @@ gboolean  lia_bench_portfolios_run  (guint                scale,
 
 /* lia-bench-timeline.c */
 gboolean  lia_bench_timeline_run    (guint                scale,
+                                     const char          *work_dir);
+
+/* lia-bench-calendar.c */
+gboolean  lia_bench_calendar_run    (guint                scale,
                                      const char          *work_dir);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiaBenchChild, lia_bench_child_clear)

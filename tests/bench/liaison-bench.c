@@ -1,7 +1,7 @@
 /* liaison-bench.c — the figures DESIGN.md "Benchmarks" asks for, each next
  * to its floor measured in the same run
  *
- *   liaison-bench accounts|portfolios|timeline|all [--scale N] [--runs N]
+ *   liaison-bench accounts|portfolios|timeline|calendar|all [--scale N] [--runs N]
  *
  * Prints only `BENCH <area>.<name> <value> <unit>` lines and commentary
  * lines starting with "# ". Exits 0 unless something broke: a child
@@ -11,7 +11,8 @@
  * when that exists, and otherwise skips the GUI figures and says so.
  *
  * --scale N is the number of accounts in every area's book; the
- * timeline area adds ten events an account.
+ * timeline area adds ten events an account, the calendar area half as
+ * many meetings as accounts.
  *
  * Environment: LIAISON_BINARY is the app (default: this build tree's);
  * GSETTINGS_SCHEMA_DIR its schemas (default: this build tree's data/).
@@ -824,6 +825,13 @@ run_timeline (Bench *bench)
     bench->broken = TRUE;
 }
 
+static void
+run_calendar (Bench *bench)
+{
+  if (!lia_bench_calendar_run (bench->scale, bench->work_dir))
+    bench->broken = TRUE;
+}
+
 typedef void (*AreaFunc) (Bench *bench);
 
 static const struct
@@ -835,6 +843,7 @@ static const struct
   { "accounts", run_accounts, TRUE },
   { "portfolios", run_portfolios, FALSE },
   { "timeline", run_timeline, FALSE },
+  { "calendar", run_calendar, FALSE },
 };
 
 /* --- the program --------------------------------------------------------------- */
@@ -914,7 +923,7 @@ parse_args (Bench       *bench,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Measured start-ups per target (7)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|portfolios|timeline|all");
+  g_autoptr(GOptionContext) context = g_option_context_new ("accounts|portfolios|timeline|calendar|all");
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context, "Prints BENCH <area>.<name> <value> <unit> lines, "
@@ -925,7 +934,8 @@ parse_args (Bench       *bench,
   if (g_strv_length (*args) != 2 || scale < 1 || runs < 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "usage: liaison-bench accounts|portfolios|timeline|all [--scale N ≥ 1] [--runs N ≥ 1]");
+                   "usage: liaison-bench accounts|portfolios|timeline|calendar|all"
+                   " [--scale N ≥ 1] [--runs N ≥ 1]");
       return FALSE;
     }
 
@@ -977,7 +987,8 @@ main (int   argc,
 
   if (!parse_args (&bench, &args, &area, &error) || !known_area (area))
     {
-      g_printerr ("%s\n", error ? error->message : "unknown area; known: accounts, portfolios, timeline, all");
+      g_printerr ("%s\n", error ? error->message
+                                : "unknown area; known: accounts, portfolios, timeline, calendar, all");
       return 2;
     }
 

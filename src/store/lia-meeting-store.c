@@ -1,0 +1,855 @@
+/* lia-meeting-store.c — SQL for meetings, their exceptions and attendees,
+ * follow-ups, and review cadence
+ *
+ * The store never expands a recurrence (that is libical's, in the model):
+ * it narrows a range to the series that can have an occurrence in it,
+ * using until_at, the start of a series' last occurrence.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lia-meeting-store"
+
+#include "config.h"
+
+#include "lia-account-store-private.h"
+#include "lia-database-private.h"
+#include "lia-meeting-store.h"
+
+#define MEETING_COLUMNS                                                        \
+  "m.id, m.uid, m.account_id, a.name, m.for_portfolio, m.title, m.starts_at," \
+  " m.ends_at, m.tzid, m.all_day, m.location, m.rrule, m.until_at,"           \
+  " m.is_review, m.agenda, m.minutes, m.outcome, m.rating, m.status,"         \
+  " m.organizer_id, m.sequence, m.contact_event_id, m.created_at, m.updated_at"
+
+#define MEETING_FROM " FROM meetings m JOIN accounts a ON a.id = m.account_id"
+
+#define EXCEPTION_COLUMNS                                                      \
+  "o.id, o.meeting_id, o.recurrence_id, o.starts_at, o.ends_at, o.cancelled," \
+  " o.title, o.location, o.agenda, o.minutes, o.outcome, o.rating, o.status," \
+  " o.contact_event_id"
+
+#define ATTENDEE_SELECT                                                        \
+  "SELECT t.meeting_id, t.contact_id, t.staff_id,"                             \
+  " coalesce (c.name, s.name, t.name), coalesce (nullif (c.email, ''), nullif (s.email, ''), t.email)" \
+  " FROM meeting_attendees t LEFT JOIN contacts c ON c.id = t.contact_id"      \
+  " LEFT JOIN staff s ON s.id = t.staff_id"
+
+#define FOLLOW_UP_SELECT                                                       \
+  "SELECT f.id, f.account_id, a.name, f.meeting_id, f.occurrence_at,"          \
+  " coalesce (o.title, m.title), f.event_id, f.summary, f.owner_id, s.name,"   \
+  " f.due_date, f.status, f.done_at, f.created_at"                             \
+  " FROM follow_ups f JOIN accounts a ON a.id = f.account_id"                  \
+  " LEFT JOIN meetings m ON m.id = f.meeting_id"                               \
+  " LEFT JOIN meeting_occurrences o ON o.meeting_id = f.meeting_id"            \
+  "   AND o.recurrence_id = f.occurrence_at"                                   \
+  " LEFT JOIN staff s ON s.id = f.owner_id"
+
+#define SUBTREE_SQL                                                            \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1"                                      \
+  "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)"
+
+/* A missing row is an error only where the caller asked for one id. */
+static gboolean
+not_found (GError     **error,
+           const char  *what,
+           gint64       id)
+{
+  g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
+               "No %s with id %" G_GINT64_FORMAT, what, id);
+  return FALSE;
+}
+
+static gboolean
+changed_one (LiaDatabase  *db,
+             const char   *what,
+             gint64        id,
+             GError      **error)
+{
+  if (sqlite3_changes (lia_database_get_handle (db)) == 0)
+    return not_found (error, what, id);
+  return TRUE;
+}
+
+static gboolean
+each_with_id (LiaDatabase  *db,
+              const char   *sql,
+              gint64        id,
+              LiaRowFunc    func,
+              gpointer      user_data,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   int           value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+/* Meetings ------------------------------------------------------------ */
+
+/* The columns insert and update both write, as ?2…?20. */
+static void
+bind_meeting (sqlite3_stmt           *stmt,
+              const LiaMeetingValues *v)
+{
+  sqlite3_bind_int64 (stmt, 2, v->account_id);
+  sqlite3_bind_int (stmt, 3, v->for_portfolio ? 1 : 0);
+  lia_bind_text (stmt, 4, v->title);
+  sqlite3_bind_int64 (stmt, 5, v->starts_at);
+  sqlite3_bind_int64 (stmt, 6, v->ends_at);
+  lia_bind_text (stmt, 7, v->tzid ? v->tzid : "UTC");
+  sqlite3_bind_int (stmt, 8, v->all_day ? 1 : 0);
+  lia_bind_text (stmt, 9, v->location ? v->location : "");
+  lia_bind_text (stmt, 10, v->rrule);
+  lia_bind_optional_id (stmt, 11, v->until_at);
+  sqlite3_bind_int (stmt, 12, v->is_review ? 1 : 0);
+  lia_bind_text (stmt, 13, v->agenda ? v->agenda : "");
+  lia_bind_text (stmt, 14, v->minutes ? v->minutes : "");
+  lia_bind_text (stmt, 15, v->outcome ? v->outcome : "");
+  bind_optional_int (stmt, 16, v->rating);
+  lia_bind_text (stmt, 17, v->status ? v->status : "planned");
+  lia_bind_optional_id (stmt, 18, v->organizer_id);
+  lia_bind_optional_id (stmt, 19, v->contact_event_id);
+  sqlite3_bind_int64 (stmt, 20, v->now);
+}
+
+gboolean
+lia_meeting_store_insert (LiaDatabase             *db,
+                          const LiaMeetingValues  *values,
+                          gint64                  *out_id,
+                          GError                 **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO meetings (uid, account_id, for_portfolio, title, starts_at, ends_at, tzid,"
+    "  all_day, location, rrule, until_at, is_review, agenda, minutes, outcome, rating,"
+    "  status, organizer_id, contact_event_id, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    "  ?17, ?18, ?19, ?20, ?20)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_text (stmt, 1, values->uid);
+  bind_meeting (stmt, values);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (out_id)
+    *out_id = lia_database_last_insert_id (db);
+  return TRUE;
+}
+
+gboolean
+lia_meeting_store_update (LiaDatabase             *db,
+                          const LiaMeetingValues  *values,
+                          GError                 **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE meetings SET account_id = ?2, for_portfolio = ?3, title = ?4, starts_at = ?5,"
+    "  ends_at = ?6, tzid = ?7, all_day = ?8, location = ?9, rrule = ?10, until_at = ?11,"
+    "  is_review = ?12, agenda = ?13, minutes = ?14, outcome = ?15, rating = ?16,"
+    "  status = ?17, organizer_id = ?18, contact_event_id = ?19, updated_at = ?20,"
+    "  sequence = sequence + 1"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, values->id);
+  bind_meeting (stmt, values);
+  return lia_database_step_done (db, stmt, error) &&
+         changed_one (db, "meeting", values->id, error);
+}
+
+gboolean
+lia_meeting_store_delete (LiaDatabase  *db,
+                          gint64        id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db, "DELETE FROM meetings WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+typedef struct
+{
+  LiaRowFunc func;
+  gpointer   user_data;
+  gboolean   found;
+} FindOne;
+
+static void
+find_one (LiaRow   *row,
+          gpointer  user_data)
+{
+  FindOne *find = user_data;
+
+  find->found = TRUE;
+  find->func (row, find->user_data);
+}
+
+gboolean
+lia_meeting_store_get (LiaDatabase  *db,
+                       gint64        id,
+                       LiaRowFunc    func,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  FindOne find = { func, user_data, FALSE };
+
+  if (!each_with_id (db, "SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id = ?",
+                     id, find_one, &find, error))
+    return FALSE;
+  return find.found || not_found (error, "meeting", id);
+}
+
+gboolean
+lia_meeting_store_get_by_uid (LiaDatabase  *db,
+                              const char   *uid,
+                              LiaRowFunc    func,
+                              gpointer      user_data,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.uid = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_text (stmt, 1, uid);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+/* Range queries ------------------------------------------------------- */
+
+/* The ids of the series to expand for [:from, :to). A single meeting's
+ * until_at is its start, so "starts before the end, last start not
+ * before the beginning" reads singles from the start index alone and
+ * series from their own partial index; exceptions moved into the range
+ * bring their series along. */
+#define RANGE_IDS_ALL                                                          \
+  "WITH ids (id) AS ("                                                         \
+  "  SELECT id FROM meetings INDEXED BY meetings_range"                        \
+  "  WHERE starts_at >= :from AND starts_at < :to AND rrule IS NULL"           \
+  "  UNION SELECT id FROM meetings INDEXED BY meetings_series"                 \
+  "  WHERE rrule IS NOT NULL AND starts_at < :to"                              \
+  "    AND (until_at IS NULL OR until_at >= :from)"                            \
+  "  UNION SELECT meeting_id FROM meeting_occurrences"                         \
+  "  WHERE starts_at >= :from AND starts_at < :to)"
+
+#define RANGE_IDS_OF(account_match)                                            \
+  "WITH RECURSIVE sub (id) AS (SELECT :account"                                \
+  "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)," \
+  " ids (id) AS ("                                                             \
+  "  SELECT m.id FROM meetings m WHERE m.account_id " account_match            \
+  "    AND m.starts_at < :to AND (m.until_at IS NULL OR m.until_at >= :from)"  \
+  "  UNION SELECT o.meeting_id FROM meeting_occurrences o"                     \
+  "  JOIN meetings m ON m.id = o.meeting_id"                                   \
+  "  WHERE o.starts_at >= :from AND o.starts_at < :to AND m.account_id " account_match ")"
+
+#define RANGE_SERIES(ids)                                                      \
+  ids " SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id IN ids ORDER BY m.id"
+#define RANGE_EXCEPTIONS(ids)                                                  \
+  ids " SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"               \
+  " WHERE o.meeting_id IN ids ORDER BY o.meeting_id, o.recurrence_id"
+
+static const char * const range_series_sql[] = {
+  RANGE_SERIES (RANGE_IDS_ALL),
+  RANGE_SERIES (RANGE_IDS_OF ("= :account")),
+  RANGE_SERIES (RANGE_IDS_OF ("IN sub")),
+};
+
+static const char * const range_exceptions_sql[] = {
+  RANGE_EXCEPTIONS (RANGE_IDS_ALL),
+  RANGE_EXCEPTIONS (RANGE_IDS_OF ("= :account")),
+  RANGE_EXCEPTIONS (RANGE_IDS_OF ("IN sub")),
+};
+
+const char *
+lia_meeting_store_range_sql (void)
+{
+  return range_series_sql[0];
+}
+
+static gboolean
+run_range (LiaDatabase            *db,
+           const char * const     *shapes,
+           const LiaMeetingRange  *range,
+           LiaRowFunc              func,
+           gpointer                user_data,
+           GError                **error)
+{
+  guint shape = range->account_id == 0 ? 0 : range->with_subsidiaries ? 2 : 1;
+  sqlite3_stmt *stmt = lia_database_get_statement (db, shapes[shape], error);
+  int index;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":from"), range->from);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":to"), range->to);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":account")) > 0)
+    sqlite3_bind_int64 (stmt, index, range->account_id);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_range (LiaDatabase            *db,
+                         const LiaMeetingRange  *range,
+                         LiaRowFunc              func,
+                         gpointer                user_data,
+                         GError                **error)
+{
+  return run_range (db, range_series_sql, range, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_range_exceptions (LiaDatabase            *db,
+                                    const LiaMeetingRange  *range,
+                                    LiaRowFunc              func,
+                                    gpointer                user_data,
+                                    GError                **error)
+{
+  return run_range (db, range_exceptions_sql, range, func, user_data, error);
+}
+
+/* Exports ------------------------------------------------------------- */
+
+gboolean
+lia_meeting_store_list (LiaDatabase  *db,
+                        gint64        account_id,
+                        LiaRowFunc    func,
+                        gpointer      user_data,
+                        GError      **error)
+{
+  return each_with_id (db,
+    "SELECT " MEETING_COLUMNS MEETING_FROM
+    " WHERE ?1 = 0 OR m.account_id = ?1 ORDER BY m.id", account_id, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_list_exceptions (LiaDatabase  *db,
+                                   gint64        account_id,
+                                   LiaRowFunc    func,
+                                   gpointer      user_data,
+                                   GError      **error)
+{
+  return each_with_id (db,
+    "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
+    " WHERE ?1 = 0 OR o.meeting_id IN (SELECT id FROM meetings WHERE account_id = ?1)"
+    " ORDER BY o.meeting_id, o.recurrence_id", account_id, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_list_attendees (LiaDatabase  *db,
+                                  gint64        account_id,
+                                  LiaRowFunc    func,
+                                  gpointer      user_data,
+                                  GError      **error)
+{
+  return each_with_id (db,
+    ATTENDEE_SELECT
+    " WHERE ?1 = 0 OR t.meeting_id IN (SELECT id FROM meetings WHERE account_id = ?1)"
+    " ORDER BY t.meeting_id, t.id", account_id, func, user_data, error);
+}
+
+/* Exceptions ---------------------------------------------------------- */
+
+gboolean
+lia_meeting_store_exceptions (LiaDatabase  *db,
+                              gint64        meeting_id,
+                              LiaRowFunc    func,
+                              gpointer      user_data,
+                              GError      **error)
+{
+  return each_with_id (db,
+    "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
+    " WHERE o.meeting_id = ? ORDER BY o.recurrence_id", meeting_id, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_put_exception (LiaDatabase               *db,
+                                 const LiaExceptionValues  *v,
+                                 GError                   **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO meeting_occurrences (meeting_id, recurrence_id, starts_at, ends_at, cancelled,"
+    "  title, location, agenda, minutes, outcome, rating, status, contact_event_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    " ON CONFLICT (meeting_id, recurrence_id) DO UPDATE SET"
+    "  starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
+    "  cancelled = excluded.cancelled, title = excluded.title, location = excluded.location,"
+    "  agenda = excluded.agenda, minutes = excluded.minutes, outcome = excluded.outcome,"
+    "  rating = excluded.rating, status = excluded.status,"
+    "  contact_event_id = excluded.contact_event_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, v->meeting_id);
+  sqlite3_bind_int64 (stmt, 2, v->recurrence_id);
+  lia_bind_optional_id (stmt, 3, v->starts_at);
+  lia_bind_optional_id (stmt, 4, v->starts_at ? v->ends_at : 0);
+  sqlite3_bind_int (stmt, 5, v->cancelled ? 1 : 0);
+  lia_bind_text (stmt, 6, v->title);
+  lia_bind_text (stmt, 7, v->location);
+  lia_bind_text (stmt, 8, v->agenda);
+  lia_bind_text (stmt, 9, v->minutes);
+  lia_bind_text (stmt, 10, v->outcome);
+  bind_optional_int (stmt, 11, v->rating);
+  lia_bind_text (stmt, 12, v->status);
+  lia_bind_optional_id (stmt, 13, v->contact_event_id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_meeting_store_delete_exception (LiaDatabase  *db,
+                                    gint64        meeting_id,
+                                    gint64        recurrence_id,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "DELETE FROM meeting_occurrences WHERE meeting_id = ? AND recurrence_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, recurrence_id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_meeting_store_move_exception (LiaDatabase  *db,
+                                  gint64        id,
+                                  gint64        meeting_id,
+                                  gint64        recurrence_id,
+                                  gint64        starts_at,
+                                  gint64        ends_at,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE meeting_occurrences SET meeting_id = ?2, recurrence_id = ?3,"
+    "  starts_at = ?4, ends_at = ?5 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  sqlite3_bind_int64 (stmt, 3, recurrence_id);
+  lia_bind_optional_id (stmt, 4, starts_at);
+  lia_bind_optional_id (stmt, 5, starts_at ? ends_at : 0);
+  return lia_database_step_done (db, stmt, error) &&
+         changed_one (db, "meeting occurrence", id, error);
+}
+
+/* Attendees ----------------------------------------------------------- */
+
+gboolean
+lia_meeting_store_attendees (LiaDatabase  *db,
+                             gint64        meeting_id,
+                             LiaRowFunc    func,
+                             gpointer      user_data,
+                             GError      **error)
+{
+  return each_with_id (db, ATTENDEE_SELECT " WHERE t.meeting_id = ? ORDER BY t.id",
+                       meeting_id, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_clear_attendees (LiaDatabase  *db,
+                                   gint64        meeting_id,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "DELETE FROM meeting_attendees WHERE meeting_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_meeting_store_add_attendee (LiaDatabase  *db,
+                                gint64        meeting_id,
+                                gint64        contact_id,
+                                gint64        staff_id,
+                                const char   *name,
+                                const char   *email,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO meeting_attendees (meeting_id, contact_id, staff_id, name, email)"
+    " VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  lia_bind_optional_id (stmt, 2, contact_id);
+  lia_bind_optional_id (stmt, 3, staff_id);
+  lia_bind_text (stmt, 4, name ? name : "");
+  lia_bind_text (stmt, 5, email ? email : "");
+  return lia_database_step_done (db, stmt, error);
+}
+
+/* Reviews ------------------------------------------------------------- */
+
+gboolean
+lia_meeting_store_review_series (LiaDatabase  *db,
+                                 gint64        account_id,
+                                 gint64        after,
+                                 LiaRowFunc    func,
+                                 gpointer      user_data,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT " MEETING_COLUMNS MEETING_FROM
+    " WHERE m.account_id = ?1 AND m.is_review"
+    "   AND (m.until_at IS NULL OR m.until_at >= ?2"
+    "        OR EXISTS (SELECT 1 FROM meeting_occurrences o"
+    "                   WHERE o.meeting_id = m.id AND o.starts_at >= ?2))"
+    " ORDER BY m.starts_at, m.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, after);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_set_next_review (LiaDatabase  *db,
+                                   gint64        account_id,
+                                   gint64        next_review_at,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE accounts SET next_review_at = ?2 WHERE id = ?1"
+    " AND next_review_at IS NOT ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  lia_bind_optional_id (stmt, 2, next_review_at);
+  return lia_database_step_done (db, stmt, error);
+}
+
+/* A single meeting is held on its own row, an occurrence of a series on
+ * its exception (or, for all of them, on the series). */
+gboolean
+lia_meeting_store_update_last_review (LiaDatabase  *db,
+                                      gint64        account_id,
+                                      GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE accounts SET last_review_at = ("
+    "  SELECT max (held) FROM ("
+    "    SELECT coalesce (o.starts_at, o.recurrence_id) AS held"
+    "    FROM meetings m JOIN meeting_occurrences o ON o.meeting_id = m.id"
+    "    WHERE m.account_id = ?1 AND m.is_review AND m.rrule IS NOT NULL"
+    "      AND NOT o.cancelled AND coalesce (o.status, m.status) = 'held'"
+    "    UNION ALL SELECT m.starts_at FROM meetings m"
+    "    WHERE m.account_id = ?1 AND m.is_review AND m.rrule IS NULL AND m.status = 'held'))"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_meeting_store_stale_reviews (LiaDatabase  *db,
+                                 gint64        now,
+                                 LiaRowFunc    func,
+                                 gpointer      user_data,
+                                 GError      **error)
+{
+  return each_with_id (db,
+    "SELECT id FROM accounts INDEXED BY accounts_next_review"
+    " WHERE next_review_at IS NOT NULL AND next_review_at < ?", now, func, user_data, error);
+}
+
+gboolean
+lia_meeting_store_review_cadence (LiaDatabase  *db,
+                                  gint64        account_id,
+                                  guint        *out_cadence_days,
+                                  gint64       *out_last_review_at,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    SUBTREE_SQL
+    " SELECT g.review_cadence_days, (SELECT max (m.last_review_at) FROM accounts m"
+    "                                WHERE m.id IN sub)"
+    " FROM accounts a JOIN segments g ON g.id = a.segment_id WHERE a.id = ?1", error);
+  int rc;
+
+  *out_cadence_days = 0;
+  *out_last_review_at = 0;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_cadence_days = (guint)sqlite3_column_int64 (stmt, 0);
+      *out_last_review_at = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (error, "account", account_id);
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (db, rc, error, "review cadence");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A group reviewed anywhere is reviewed: the latest review held and the
+ * next one planned over its members (root_id), as coverage does. With no
+ * review held yet, the cadence counts from now. */
+gboolean
+lia_meeting_store_reviews_due (LiaDatabase  *db,
+                               gint64        now,
+                               LiaRowFunc    func,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  return each_with_id (db,
+    "WITH units (id, cadence, last_review, next_review) AS ("
+    "  SELECT a.id, g.review_cadence_days,"
+    "    (SELECT max (m.last_review_at) FROM accounts m WHERE m.root_id = a.id),"
+    "    (SELECT min (m.next_review_at) FROM accounts m"
+    "     WHERE m.root_id = a.id AND m.next_review_at >= ?1)"
+    "  FROM segments g CROSS JOIN accounts a ON a.segment_id = g.id"
+    "  WHERE g.review_cadence_days IS NOT NULL"
+    "    AND a.parent_id IS NULL AND a.state <> 'closed'),"
+    " due (id, cadence, last_review, next_review, due_at) AS ("
+    "  SELECT id, cadence, last_review, next_review,"
+    "    coalesce (last_review, ?1) + cadence * 86400 FROM units)"
+    " SELECT " LIA_ACCOUNT_COLUMNS ", r.cadence, r.last_review, r.due_at"
+    " FROM due r JOIN accounts a ON a.id = r.id" LIA_ACCOUNT_STAFF_JOINS
+    " WHERE r.next_review IS NULL OR r.next_review > r.due_at"
+    " ORDER BY r.due_at, a.id", now, func, user_data, error);
+}
+
+/* Follow-ups ---------------------------------------------------------- */
+
+/* The columns insert and update both write, as ?2…?8. */
+static void
+bind_follow_up (sqlite3_stmt            *stmt,
+                const LiaFollowUpValues *v)
+{
+  sqlite3_bind_int64 (stmt, 2, v->account_id);
+  lia_bind_optional_id (stmt, 3, v->meeting_id);
+  lia_bind_optional_id (stmt, 4, v->meeting_id ? v->occurrence_at : 0);
+  lia_bind_optional_id (stmt, 5, v->event_id);
+  lia_bind_text (stmt, 6, v->summary);
+  lia_bind_optional_id (stmt, 7, v->owner_id);
+  lia_bind_text (stmt, 8, v->due_date);
+}
+
+gboolean
+lia_follow_up_store_insert (LiaDatabase              *db,
+                            const LiaFollowUpValues  *values,
+                            gint64                   *out_id,
+                            GError                  **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "INSERT INTO follow_ups (account_id, meeting_id, occurrence_at, event_id, summary,"
+    "  owner_id, due_date, status, done_at, created_at)"
+    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_follow_up (stmt, values);
+  lia_bind_text (stmt, 9, values->status ? values->status : "open");
+  lia_bind_optional_id (stmt, 10, values->done_at);
+  sqlite3_bind_int64 (stmt, 11, values->created_at);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (out_id)
+    *out_id = lia_database_last_insert_id (db);
+  return TRUE;
+}
+
+gboolean
+lia_follow_up_store_update (LiaDatabase              *db,
+                            const LiaFollowUpValues  *values,
+                            GError                  **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE follow_ups SET account_id = ?2, meeting_id = ?3, occurrence_at = ?4,"
+    "  event_id = ?5, summary = ?6, owner_id = ?7, due_date = ?8 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, values->id);
+  bind_follow_up (stmt, values);
+  return lia_database_step_done (db, stmt, error) &&
+         changed_one (db, "follow-up", values->id, error);
+}
+
+gboolean
+lia_follow_up_store_set_status (LiaDatabase  *db,
+                                gint64        id,
+                                const char   *status,
+                                gint64        done_at,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE follow_ups SET status = ?2, done_at = ?3 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  lia_bind_text (stmt, 2, status);
+  lia_bind_optional_id (stmt, 3, done_at);
+  return lia_database_step_done (db, stmt, error) &&
+         changed_one (db, "follow-up", id, error);
+}
+
+gboolean
+lia_follow_up_store_set_meeting (LiaDatabase  *db,
+                                 gint64        id,
+                                 gint64        meeting_id,
+                                 gint64        occurrence_at,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE follow_ups SET meeting_id = ?2, occurrence_at = ?3 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  lia_bind_optional_id (stmt, 2, meeting_id);
+  lia_bind_optional_id (stmt, 3, occurrence_at);
+  return lia_database_step_done (db, stmt, error);
+}
+
+gboolean
+lia_follow_up_store_get (LiaDatabase  *db,
+                         gint64        id,
+                         LiaRowFunc    func,
+                         gpointer      user_data,
+                         GError      **error)
+{
+  FindOne find = { func, user_data, FALSE };
+
+  if (!each_with_id (db, FOLLOW_UP_SELECT " WHERE f.id = ?", id, find_one, &find, error))
+    return FALSE;
+  return find.found || not_found (error, "follow-up", id);
+}
+
+/* Everyone's read the partial index of open ones in due order; one
+ * owner's read theirs. */
+gboolean
+lia_follow_up_store_open (LiaDatabase  *db,
+                          gint64        owner_id,
+                          LiaRowFunc    func,
+                          gpointer      user_data,
+                          GError      **error)
+{
+  if (owner_id == 0)
+    return each_with_id (db,
+      FOLLOW_UP_SELECT " WHERE f.status = 'open' AND ?1 = 0 ORDER BY f.due_date, f.id",
+      owner_id, func, user_data, error);
+
+  return each_with_id (db,
+    FOLLOW_UP_SELECT " WHERE f.owner_id = ?1 AND f.status = 'open' ORDER BY f.due_date, f.id",
+    owner_id, func, user_data, error);
+}
+
+gboolean
+lia_follow_up_store_for_meeting (LiaDatabase  *db,
+                                 gint64        meeting_id,
+                                 gint64        occurrence_at,
+                                 LiaRowFunc    func,
+                                 gpointer      user_data,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    FOLLOW_UP_SELECT " WHERE f.meeting_id = ?1 AND (?2 = 0 OR f.occurrence_at = ?2)"
+    " ORDER BY f.due_date, f.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, occurrence_at);
+  return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+gboolean
+lia_follow_up_store_for_event (LiaDatabase  *db,
+                               gint64        event_id,
+                               LiaRowFunc    func,
+                               gpointer      user_data,
+                               GError      **error)
+{
+  return each_with_id (db, FOLLOW_UP_SELECT " WHERE f.event_id = ? ORDER BY f.due_date, f.id",
+                       event_id, func, user_data, error);
+}
+
+gboolean
+lia_follow_up_store_count_overdue (LiaDatabase  *db,
+                                   gint64        owner_id,
+                                   const char   *today,
+                                   guint        *out_count,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db, owner_id == 0
+    ? "SELECT count (*) FROM follow_ups INDEXED BY follow_ups_open"
+      " WHERE status = 'open' AND due_date < ?2 AND ?1 = 0"
+    : "SELECT count (*) FROM follow_ups"
+      " WHERE owner_id = ?1 AND status = 'open' AND due_date < ?2", error);
+  int rc;
+
+  *out_count = 0;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  lia_bind_text (stmt, 2, today);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *out_count = (guint)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (db, rc, error, "overdue follow-ups");
+      return FALSE;
+    }
+  return TRUE;
+}
