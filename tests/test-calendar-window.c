@@ -1,6 +1,8 @@
 /* test-calendar-window.c — planning a quarterly review series, moving
  * one meeting, minuting it with a follow-up and seeing that follow-up
- * fall overdue, through the main window's real widgets
+ * fall overdue, through the main window's real widgets; a whole series
+ * moved across the DST change, and all-day and zero-length meetings
+ * edited in the meeting dialog
  *
  * A display suite: run under xvfb-run (and dbus-run-session). The local
  * zone is Europe/Berlin, so days begin an hour before UTC's and a DST
@@ -550,6 +552,190 @@ test_review_series (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (lia_follow_ups_view_get_model (follow_ups)), ==, 0);
 }
 
+/* ---- editing a whole series, and all-day meetings ---- */
+
+static gint64
+add_meeting (Fixture    *fixture,
+             const char *title,
+             gint64      starts_at,
+             gint64      ends_at,
+             const char *rrule,
+             gboolean    all_day)
+{
+  g_autoptr(LiaMeeting) meeting = lia_meeting_new (fixture->account_id, title, starts_at, ends_at);
+  g_autoptr(GError) error = NULL;
+
+  lia_meeting_set_tzid (meeting, "Europe/Berlin");
+  lia_meeting_set_rrule (meeting, rrule);
+  lia_meeting_set_all_day (meeting, all_day);
+  lia_meeting_repository_add (lia_book_get_meetings (fixture->book), meeting, &error);
+  g_assert_no_error (error);
+  return lia_meeting_get_id (meeting);
+}
+
+static GtkWidget *
+edit_meeting (Fixture *fixture,
+              gint64   meeting_id,
+              gint64   recurrence_id)
+{
+  GtkWidget *dialog = lia_meeting_dialog_new_for_edit (GTK_WINDOW (fixture->window), fixture->book,
+                                                       meeting_id, recurrence_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  lia_test_wait_for (lia_test_is_mapped, dialog, "the meeting dialog");
+  return dialog;
+}
+
+static const char *
+field (GtkWidget  *dialog,
+       const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, name)));
+}
+
+static gboolean
+shown (GtkWidget  *dialog,
+       const char *name)
+{
+  return gtk_widget_get_visible (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, name));
+}
+
+/* Fridays at ten in Berlin from 13 March 2026, summer time from the
+ * 29th: the one of the 27th (winter time, with a title and room of its
+ * own) moves to Monday the 30th (summer time) with a change that is the
+ * whole series' (no longer a review), a new title and a new room. Every
+ * meeting moves to Monday at ten, local time, on both sides of the
+ * change, and every one, the edited one too, has the new title and room. */
+static void
+test_series_across_dst (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const gint64 mondays[] = {
+    local_time (2026, 3, 16, 10, 0), local_time (2026, 3, 23, 10, 0), local_time (2026, 3, 30, 10, 0),
+    local_time (2026, 4, 6, 10, 0), local_time (2026, 4, 13, 10, 0),
+  };
+  LiaMeetingRepository *meetings = lia_book_get_meetings (fixture->book);
+  gint64 friday = local_time (2026, 3, 27, 10, 0);
+  gint64 id = add_meeting (fixture, "Weekly check-in", local_time (2026, 3, 13, 10, 0),
+                           local_time (2026, 3, 13, 11, 0), "FREQ=WEEKLY;COUNT=5", FALSE);
+  g_autoptr(LiaOccurrence) own = NULL;
+  g_autoptr(LiaMeeting) series = NULL;
+  g_autoptr(GListModel) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *dialog;
+  gpointer alive;
+
+  own = lia_meeting_repository_lookup_occurrence (meetings, id, friday, &error);
+  g_assert_no_error (error);
+  lia_occurrence_set_title (own, "Special check-in");
+  lia_occurrence_set_location (own, "Room 9");
+  lia_meeting_repository_update_occurrence (meetings, own, LIA_EDIT_SCOPE_THIS, &error);
+  g_assert_no_error (error);
+
+  dialog = edit_meeting (fixture, id, friday);
+  g_assert_cmpstr (field (dialog, "title_row"), ==, "Special check-in");
+  g_assert_cmpstr (field (dialog, "start_row"), ==, "10:00");
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "date_row", "2026-03-30");
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "title_row", "Renewal check-in");
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "location_row", "Room 3");
+  gtk_switch_set_active (GTK_SWITCH (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, "review_switch")), FALSE);
+  lia_test_watch (dialog, &alive);
+  g_assert_true (gtk_widget_activate_action (dialog, "meeting-dialog.save", NULL));
+
+  /* No longer a review: that is the whole series'. */
+  question = ADW_MESSAGE_DIALOG (lia_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (question, "this"));
+  adw_message_dialog_response (question, "all");
+  lia_test_wait_for (lia_test_is_gone, &alive, "the meeting dialog to close");
+
+  series = lia_meeting_repository_lookup (meetings, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (lia_meeting_get_is_review (series));
+  moved = lia_meeting_repository_list_range (meetings, local_time (2026, 3, 1, 0, 0), local_time (2026, 5, 1, 0, 0),
+                                             fixture->account_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (moved), ==, G_N_ELEMENTS (mondays));
+  for (guint i = 0; i < G_N_ELEMENTS (mondays); i++)
+    {
+      g_autoptr(LiaOccurrence) occurrence = g_list_model_get_item (moved, i);
+
+      g_assert_cmpint (lia_occurrence_get_starts_at (occurrence), ==, mondays[i]);
+      g_assert_cmpint (lia_occurrence_get_ends_at (occurrence) - mondays[i], ==, 60 * 60);
+      g_assert_cmpstr (lia_occurrence_get_title (occurrence), ==, "Renewal check-in");
+      g_assert_cmpstr (lia_occurrence_get_location (occurrence), ==, "Room 3");
+    }
+}
+
+static void
+save_and_wait (GtkWidget *dialog)
+{
+  g_assert_false (gtk_widget_get_visible (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, "error_label")));
+  g_assert_true (can_click (dialog, "meeting-dialog.save"));
+  lia_test_activate_and_wait_destroyed (GTK_WINDOW (dialog), "meeting-dialog.save");
+}
+
+static void
+assert_meeting (Fixture *fixture,
+                gint64   id,
+                gint64   starts_at,
+                gint64   ends_at,
+                gboolean all_day)
+{
+  g_autoptr(LiaMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  meeting = lia_meeting_repository_lookup (lia_book_get_meetings (fixture->book), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_meeting_get_starts_at (meeting), ==, starts_at);
+  g_assert_cmpint (lia_meeting_get_ends_at (meeting), ==, ends_at);
+  g_assert_cmpint (lia_meeting_get_all_day (meeting), ==, all_day);
+}
+
+/* An all-day meeting as an import has it: three days across the DST
+ * change, ending at the midnight after the last one. It opens with its
+ * first and last day and no times, and saves unchanged; so does a
+ * meeting that lasts no time at all. */
+static void
+test_all_day (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 first = local_time (2026, 3, 27, 0, 0);
+  gint64 after = local_time (2026, 3, 30, 0, 0);
+  gint64 fair = add_meeting (fixture, "Trade fair", first, after, NULL, TRUE);
+  gint64 call = add_meeting (fixture, "Call back", local_time (2026, 3, 27, 15, 0),
+                             local_time (2026, 3, 27, 15, 0), NULL, FALSE);
+  GtkWidget *dialog;
+
+  dialog = edit_meeting (fixture, fair, first);
+  g_assert_false (gtk_widget_get_visible (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, "error_label")));
+  g_assert_true (can_click (dialog, "meeting-dialog.save"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, "all_day_switch"))));
+  g_assert_false (shown (dialog, "start_row"));
+  g_assert_false (shown (dialog, "end_row"));
+  g_assert_true (shown (dialog, "end_date_row"));
+  g_assert_cmpstr (field (dialog, "date_row"), ==, "2026-03-27");
+  g_assert_cmpstr (field (dialog, "end_date_row"), ==, "2026-03-29");
+  /* The last day keeps its distance from the first, and may not come
+   * before it. */
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "date_row", "2026-04-03");
+  g_assert_cmpstr (field (dialog, "end_date_row"), ==, "2026-04-05");
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "end_date_row", "2026-04-02");
+  g_assert_false (can_click (dialog, "meeting-dialog.save"));
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "end_date_row", "2026-04-05");
+  set_field (dialog, LIA_TYPE_MEETING_DIALOG, "date_row", "2026-03-27");
+  g_assert_cmpstr (field (dialog, "end_date_row"), ==, "2026-03-29");
+  save_and_wait (dialog);
+  assert_meeting (fixture, fair, first, after, TRUE);
+
+  dialog = edit_meeting (fixture, call, local_time (2026, 3, 27, 15, 0));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (lia_test_child (dialog, LIA_TYPE_MEETING_DIALOG, "all_day_switch"))));
+  g_assert_cmpstr (field (dialog, "start_row"), ==, "15:00");
+  g_assert_cmpstr (field (dialog, "end_row"), ==, "15:00");
+  save_and_wait (dialog);
+  assert_meeting (fixture, call, local_time (2026, 3, 27, 15, 0), local_time (2026, 3, 27, 15, 0), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +747,10 @@ main (int   argc,
   g_test_add_func ("/calendar/templates", test_templates);
   g_test_add ("/calendar/review-series", Fixture, NULL,
               fixture_set_up, test_review_series, fixture_tear_down);
+  g_test_add ("/calendar/series-across-dst", Fixture, NULL,
+              fixture_set_up, test_series_across_dst, fixture_tear_down);
+  g_test_add ("/calendar/all-day", Fixture, NULL,
+              fixture_set_up, test_all_day, fixture_tear_down);
 
   return g_test_run ();
 }

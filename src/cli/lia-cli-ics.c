@@ -1,5 +1,9 @@
 /* lia-cli-ics.c — iCalendar export and import on the command line
  *
+ * Like the rest of the command line (lia-cli.c, lia-cli-event.c), its
+ * own words are not translated: scripts read them, and src/cli is not in
+ * po/POTFILES. The model's messages it passes on are.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lia-cli"
@@ -85,7 +89,8 @@ lia_cli_import_ics (LiaBook  *book,
   if (!lia_ics_import_file (book, file, account_id, &added, &updated, &error))
     {
       if (g_error_matches (error, LIA_ICS_ERROR, LIA_ICS_ERROR_UNMATCHED))
-        return lia_cli_fail ("%s: %s (--account NUMBER takes them)", g_file_peek_path (file), error->message);
+        return lia_cli_fail ("%s: %s (import them into one account with --account NUMBER)",
+                             g_file_peek_path (file), error->message);
       return lia_cli_fail ("%s: %s", g_file_peek_path (file), error->message);
     }
 

@@ -6,11 +6,19 @@
  * key contacts invited. Dates and times are read in the meeting's own
  * zone; what the model would refuse is said under the fields.
  *
+ * An all-day meeting has a first and a last day instead of times: it is
+ * stored as iCalendar has it, from the first day's midnight to the
+ * midnight after the last day (exclusive), in its zone. A meeting may
+ * last no time at all, as the model allows; it may not end before it
+ * starts.
+ *
  * Editing one meeting of a series asks whether the change is for it
  * alone, it and the later ones, or all of them. What belongs to the
- * series as a whole (its rule, zone, attendees, portfolio and review
- * flags) can only change for all of them, so the first two answers are
- * not offered when one of those changed.
+ * series as a whole (its rule, zone, all-day flag, attendees, portfolio
+ * and review flags) can only change for all of them, so the first two
+ * answers are not offered when one of those changed. Moving the whole
+ * series moves every meeting by the same wall-clock amount, so a ten
+ * o'clock meeting stays at ten across a daylight-saving change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +54,9 @@ struct _LiaMeetingDialog
   GHashTable       *checked;
   char             *original_attendees;
   gboolean          filling;
+  /* The last date the date row made sense as: the end date keeps its
+   * distance from it when it changes */
+  GDate             shown_date;
 
   /* Template children */
   AdwWindowTitle   *window_title;
@@ -56,7 +67,9 @@ struct _LiaMeetingDialog
   AdwEntryRow      *title_row;
   GtkSwitch        *review_switch;
   AdwEntryRow      *location_row;
+  GtkSwitch        *all_day_switch;
   AdwEntryRow      *date_row;
+  AdwEntryRow      *end_date_row;
   AdwEntryRow      *start_row;
   AdwEntryRow      *end_row;
   AdwEntryRow      *zone_row;
@@ -83,6 +96,8 @@ typedef struct
   char       *rrule;       /* NULL: once */
   gint64      starts_at;
   gint64      ends_at;
+  guint       n_days;      /* all day: the days it covers */
+  gboolean    all_day;
   gboolean    for_portfolio;
   gboolean    is_review;
 } Fields;
@@ -152,37 +167,72 @@ zoned_time (GTimeZone   *tz,
 }
 
 static gboolean
+end_date_shown (LiaMeetingDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->end_date_row));
+}
+
+/* An all-day meeting runs from its first day's midnight to the one after
+ * its last day; a timed one from its start to its end time, on the end
+ * date when that is shown (else the same day). */
+static gboolean
 read_times (LiaMeetingDialog  *self,
             Fields            *fields,
             GError           **error)
 {
   g_autoptr(GTimeZone) tz = NULL;
-  int sh, sm, eh, em;
-  gboolean date_ok, start_ok, end_ok;
-  GDate date;
+  gboolean all_day = gtk_switch_get_active (self->all_day_switch);
+  int sh = 0, sm = 0, eh = 0, em = 0;
+  gboolean date_ok, end_date_ok = TRUE, start_ok = TRUE, end_ok = TRUE;
+  GDate date, end_date;
 
   date_ok = lia_parse_date (text_of (self->date_row), &date);
-  start_ok = lia_parse_time_of_day (text_of (self->start_row), &sh, &sm);
-  end_ok = lia_parse_time_of_day (text_of (self->end_row), &eh, &em);
+  if (end_date_shown (self))
+    end_date_ok = lia_parse_date (text_of (self->end_date_row), &end_date);
+  else
+    end_date = date;
+  if (!all_day)
+    {
+      start_ok = lia_parse_time_of_day (text_of (self->start_row), &sh, &sm);
+      end_ok = lia_parse_time_of_day (text_of (self->end_row), &eh, &em);
+    }
   lia_widget_set_invalid (GTK_WIDGET (self->date_row), !date_ok);
+  lia_widget_set_invalid (GTK_WIDGET (self->end_date_row), !end_date_ok);
   lia_widget_set_invalid (GTK_WIDGET (self->start_row), !start_ok);
   lia_widget_set_invalid (GTK_WIDGET (self->end_row), !end_ok);
-  if (!date_ok || !start_ok || !end_ok)
+  if (!date_ok || !end_date_ok || !start_ok || !end_ok)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           !date_ok ? _("The date is not a date (expected YYYY-MM-DD)")
-                                    : _("A time is not a time of day (expected HH:MM)"));
+                           !date_ok || !end_date_ok ? _("A date is not a date (expected YYYY-MM-DD)")
+                                                    : _("A time is not a time of day (expected HH:MM)"));
       return FALSE;
     }
   if (!(tz = read_zone (self, error)))
     return FALSE;
 
-  fields->starts_at = zoned_time (tz, &date, sh, sm);
-  fields->ends_at = zoned_time (tz, &date, eh, em);
-  lia_widget_set_invalid (GTK_WIDGET (self->end_row), fields->ends_at <= fields->starts_at);
-  if (fields->ends_at <= fields->starts_at)
+  fields->all_day = all_day;
+  if (all_day)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The meeting must end after it starts"));
+      gint days = g_date_days_between (&date, &end_date);
+
+      lia_widget_set_invalid (GTK_WIDGET (self->end_date_row), days < 0);
+      if (days < 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The end date is before the start date"));
+          return FALSE;
+        }
+      fields->n_days = (guint)days + 1;
+      g_date_add_days (&end_date, 1);
+    }
+  fields->starts_at = zoned_time (tz, &date, sh, sm);
+  fields->ends_at = zoned_time (tz, &end_date, eh, em);
+  /* No time at all is a meeting too (a reminder, a deadline). */
+  if (!all_day)
+    lia_widget_set_invalid (GTK_WIDGET (self->end_row), fields->ends_at < fields->starts_at);
+  if (fields->ends_at < fields->starts_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The meeting cannot end before it starts"));
       return FALSE;
     }
   return TRUE;
@@ -269,6 +319,73 @@ on_field_changed_cb (LiaMeetingDialog *self)
   ok = read_fields (self, &fields, &error);
   show_error (self, ok ? NULL : error->message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting-dialog.save", ok);
+}
+
+/* Without the times for an all-day meeting; with the end date for it and
+ * for a meeting that ends on a later day than it starts. */
+static void
+show_when_rows (LiaMeetingDialog *self,
+                gboolean          end_date)
+{
+  gboolean all_day = gtk_switch_get_active (self->all_day_switch);
+
+  end_date = end_date || all_day;
+  gtk_widget_set_visible (GTK_WIDGET (self->start_row), !all_day);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_row), !all_day);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_date_row), end_date);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                 end_date ? _("Start Date (YYYY-MM-DD)") : _("Date (YYYY-MM-DD)"));
+}
+
+static gboolean
+dates_apart (LiaMeetingDialog *self)
+{
+  GDate date, end_date;
+
+  return lia_parse_date (text_of (self->date_row), &date) &&
+         lia_parse_date (text_of (self->end_date_row), &end_date) &&
+         g_date_compare (&date, &end_date) != 0;
+}
+
+static void
+on_all_day_toggled_cb (LiaMeetingDialog *self)
+{
+  if (self->filling)
+    return;
+  show_when_rows (self, dates_apart (self));
+  on_field_changed_cb (self);
+}
+
+/* The end date moves with the start date: the meeting keeps its days. */
+static void
+on_date_changed_cb (LiaMeetingDialog *self)
+{
+  GDate date, end_date;
+
+  if (!lia_parse_date (text_of (self->date_row), &date))
+    {
+      on_field_changed_cb (self);
+      return;
+    }
+  if (!self->filling && g_date_valid (&self->shown_date) &&
+      lia_parse_date (text_of (self->end_date_row), &end_date))
+    {
+      gint64 julian = (gint64)g_date_get_julian (&end_date) + g_date_days_between (&self->shown_date, &date);
+      g_autoptr(GDate) last = g_date_new_dmy (31, G_DATE_DECEMBER, 9999);
+
+      if (julian >= 1 && julian <= (gint64)g_date_get_julian (last))
+        {
+          g_autofree char *text = NULL;
+
+          g_date_set_julian (&end_date, (guint32)julian);
+          text = lia_format_iso_date (&end_date);
+          self->filling = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->end_date_row), text);
+          self->filling = FALSE;
+        }
+    }
+  self->shown_date = date;
+  on_field_changed_cb (self);
 }
 
 /* ---- attendees ---- */
@@ -463,6 +580,19 @@ on_account_picked_cb (LiaMeetingDialog *self)
 
 /* ---- saving ---- */
 
+/* What only the series as a whole has. */
+static void
+apply_series_only_fields (LiaMeeting   *meeting,
+                          const Fields *fields)
+{
+  lia_meeting_set_all_day (meeting, fields->all_day);
+  lia_meeting_set_for_portfolio (meeting, fields->for_portfolio);
+  lia_meeting_set_is_review (meeting, fields->is_review);
+  lia_meeting_set_rrule (meeting, fields->rrule);
+  if (fields->tzid != NULL)
+    lia_meeting_set_tzid (meeting, fields->tzid);
+}
+
 static void
 apply_series_fields (LiaMeeting   *meeting,
                      const Fields *fields)
@@ -470,11 +600,7 @@ apply_series_fields (LiaMeeting   *meeting,
   lia_meeting_set_title (meeting, fields->title);
   lia_meeting_set_location (meeting, fields->location);
   lia_meeting_set_agenda (meeting, fields->agenda);
-  lia_meeting_set_for_portfolio (meeting, fields->for_portfolio);
-  lia_meeting_set_is_review (meeting, fields->is_review);
-  lia_meeting_set_rrule (meeting, fields->rrule);
-  if (fields->tzid != NULL)
-    lia_meeting_set_tzid (meeting, fields->tzid);
+  apply_series_only_fields (meeting, fields);
 }
 
 static void
@@ -515,22 +641,173 @@ save_new (LiaMeetingDialog  *self,
   return TRUE;
 }
 
-/* The whole series: its own fields, with its start shifted as far as
- * the occurrence edited was moved. */
+/* The zone @tzid names as the fields are read in it: the local one
+ * when it names none GLib knows. */
+static GTimeZone *
+zone_named (const char *tzid)
+{
+  GTimeZone *tz = tzid != NULL ? g_time_zone_new_identifier (tzid) : NULL;
+
+  return tz != NULL ? tz : g_time_zone_new_local ();
+}
+
+/* The same wall-clock time as @time in @from, in @to. */
+static gint64
+rezone (gint64     time,
+        GTimeZone *from,
+        GTimeZone *to)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (utc, from);
+  g_autoptr(GDateTime) here = g_date_time_new (to, g_date_time_get_year (there), g_date_time_get_month (there),
+                                               g_date_time_get_day_of_month (there),
+                                               g_date_time_get_hour (there), g_date_time_get_minute (there),
+                                               g_date_time_get_second (there));
+
+  return here != NULL ? g_date_time_to_unix (here) : time;
+}
+
+static gboolean
+zone_changed (LiaMeetingDialog *self,
+              const Fields     *fields)
+{
+  return fields->tzid != NULL && g_strcmp0 (fields->tzid, lia_meeting_get_tzid (self->meeting)) != 0;
+}
+
+/* The series' first start, moved by the wall-clock amount the occurrence
+ * edited moved (a day later stays at the same hour across a DST change);
+ * in a new zone, at the same wall-clock time there. */
+static gint64
+shifted_series_start (LiaMeetingDialog *self,
+                      const Fields     *fields)
+{
+  const char *tzid = lia_meeting_get_tzid (self->meeting);
+  gint64 start = lia_meeting_get_starts_at (self->meeting);
+  gint64 old_ref = lia_occurrence_get_starts_at (self->occurrence);
+  g_autoptr(GTimeZone) old_tz = NULL;
+  g_autoptr(GTimeZone) new_tz = NULL;
+
+  if (start == old_ref)
+    return fields->starts_at;
+  if (!zone_changed (self, fields))
+    return lia_recurrence_shift (start, tzid, old_ref, fields->starts_at);
+
+  old_tz = zone_named (tzid);
+  new_tz = zone_named (fields->tzid);
+  start = lia_recurrence_shift (start, tzid, old_ref, rezone (fields->starts_at, new_tz, old_tz));
+  return rezone (start, old_tz, new_tz);
+}
+
+/* An all-day series lasts whole days, whatever a DST change does to one. */
+static gint64
+series_end (const Fields *fields,
+            gint64        starts_at,
+            const char   *tzid)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (!fields->all_day)
+    return starts_at + (fields->ends_at - fields->starts_at);
+  tz = zone_named (tzid);
+  utc = g_date_time_new_from_unix_utc (starts_at);
+  start = g_date_time_to_timezone (utc, tz);
+  end = g_date_time_add_days (start, (int)fields->n_days);
+  return end != NULL ? g_date_time_to_unix (end) : starts_at + (fields->ends_at - fields->starts_at);
+}
+
+/* Which of the occurrence's own fields the dialog changed. */
+typedef struct
+{
+  gboolean times;
+  gboolean title;
+  gboolean location;
+  gboolean agenda;
+} Edits;
+
+static void
+find_edits (LiaOccurrence *occurrence,
+            const Fields  *fields,
+            Edits         *out)
+{
+  out->times = fields->starts_at != lia_occurrence_get_starts_at (occurrence) ||
+               fields->ends_at != lia_occurrence_get_ends_at (occurrence);
+  out->title = g_strcmp0 (fields->title, lia_occurrence_get_title (occurrence)) != 0;
+  out->location = g_strcmp0 (fields->location, nonempty (lia_occurrence_get_location (occurrence))) != 0;
+  out->agenda = g_strcmp0 (fields->agenda, nonempty (lia_occurrence_get_agenda (occurrence))) != 0;
+}
+
+/* The occurrence edited, now at @recurrence_id, gives up its own values
+ * of what was edited for all: written as the series now has them, the
+ * model keeps no copy of its own. One gone with a new zone or rule has
+ * nothing to give up. */
+static gboolean
+forget_own_values (LiaMeetingDialog  *self,
+                   gint64             recurrence_id,
+                   const Edits       *edits,
+                   GError           **error)
+{
+  LiaMeetingRepository *repository = lia_book_get_meetings (self->book);
+  LiaMeeting *meeting = self->meeting;
+  g_autoptr(LiaOccurrence) occurrence = NULL;
+
+  if (!lia_meeting_get_rrule (meeting) || !lia_occurrence_get_is_exception (self->occurrence) ||
+      !(edits->title || edits->location || edits->agenda))
+    return TRUE;
+  occurrence = lia_meeting_repository_lookup_occurrence (repository, lia_meeting_get_id (meeting),
+                                                         recurrence_id, NULL);
+  if (occurrence == NULL || !lia_occurrence_get_is_exception (occurrence))
+    return TRUE;
+
+  if (edits->title)
+    lia_occurrence_set_title (occurrence, lia_meeting_get_title (meeting));
+  if (edits->location)
+    lia_occurrence_set_location (occurrence, lia_meeting_get_location (meeting));
+  if (edits->agenda)
+    lia_occurrence_set_agenda (occurrence, lia_meeting_get_agenda (meeting));
+  return lia_meeting_repository_update_occurrence (repository, occurrence, LIA_EDIT_SCOPE_THIS, error);
+}
+
+/* The whole series, as the model's own edit of all its meetings: what
+ * the occurrence edited changed (its times, title, location, agenda)
+ * becomes the series', its times moved by the same wall-clock amount;
+ * with the series' own fields (rule, zone, all day, flags, attendees). */
 static gboolean
 save_series (LiaMeetingDialog  *self,
              const Fields      *fields,
              GError           **error)
 {
   LiaMeeting *meeting = self->meeting;
-  gint64 shift = fields->starts_at - lia_occurrence_get_starts_at (self->occurrence);
-  gint64 start = lia_meeting_get_starts_at (meeting) + shift;
+  /* Copied: the zone may change with the series' fields. */
+  g_autofree char *old_tzid = g_strdup (lia_meeting_get_tzid (meeting));
+  gint64 old_start = lia_meeting_get_starts_at (meeting);
+  gint64 recurrence_id = lia_occurrence_get_recurrence_id (self->occurrence);
+  Edits edits;
 
-  apply_series_fields (meeting, fields);
-  lia_meeting_set_times (meeting, start, start + (fields->ends_at - fields->starts_at));
+  find_edits (self->occurrence, fields, &edits);
+  if (edits.title)
+    lia_meeting_set_title (meeting, fields->title);
+  if (edits.location)
+    lia_meeting_set_location (meeting, fields->location);
+  if (edits.agenda)
+    lia_meeting_set_agenda (meeting, fields->agenda);
+  if (edits.times)
+    {
+      gint64 start = shifted_series_start (self, fields);
+
+      lia_meeting_set_times (meeting, start, series_end (fields, start, zone_changed (self, fields)
+                                                                         ? fields->tzid : old_tzid));
+      /* Where the model moves the occurrence's own values. */
+      recurrence_id = lia_recurrence_shift (recurrence_id, old_tzid, old_start, start);
+    }
+  apply_series_only_fields (meeting, fields);
   if (!lia_meeting_repository_update (lia_book_get_meetings (self->book), meeting, error))
     return FALSE;
   if (attendees_changed (self) && !write_attendees (self, lia_meeting_get_id (meeting), error))
+    return FALSE;
+  if (!forget_own_values (self, recurrence_id, &edits, error))
     return FALSE;
   finish (self, lia_meeting_get_id (meeting), fields->starts_at, _("Meeting saved"));
   return TRUE;
@@ -571,7 +848,8 @@ series_changed (LiaMeetingDialog *self,
   LiaMeeting *m = self->meeting;
 
   return !rules_equal (fields->rrule, lia_meeting_get_rrule (m)) ||
-         (fields->tzid != NULL && g_strcmp0 (fields->tzid, lia_meeting_get_tzid (m)) != 0) ||
+         zone_changed (self, fields) ||
+         fields->all_day != lia_meeting_get_all_day (m) ||
          fields->for_portfolio != lia_meeting_get_for_portfolio (m) ||
          fields->is_review != lia_meeting_get_is_review (m) ||
          attendees_changed (self);
@@ -637,8 +915,9 @@ ask_scope (LiaMeetingDialog *self,
   gboolean partial = !series_changed (self, fields);
 
   if (!partial)
-    adw_message_dialog_set_body (dialog, _("The repeat rule, time zone, attendees and kind of meeting "
-                                           "belong to the whole series: this change is for all of its meetings."));
+    adw_message_dialog_set_body (dialog, _("The repeat rule, time zone, all-day setting, attendees and kind of "
+                                           "meeting belong to the whole series: this change is for all of its "
+                                           "meetings."));
   adw_message_dialog_set_response_enabled (dialog, "this", partial);
   adw_message_dialog_set_response_enabled (dialog, "later", partial);
   adw_message_dialog_set_default_response (dialog, partial ? "this" : "all");
@@ -704,7 +983,9 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, review_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, location_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, all_day_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, end_date_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingDialog, zone_row);
@@ -733,6 +1014,8 @@ lia_meeting_dialog_class_init (LiaMeetingDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/lia-meeting-dialog.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_day_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_account_picked_cb);
 
   gtk_widget_class_install_action (widget_class, "meeting-dialog.save", NULL, save_action);
@@ -745,6 +1028,7 @@ lia_meeting_dialog_init (LiaMeetingDialog *self)
   g_autoptr(GtkStringList) repeats = lia_repeat_labels_new ();
 
   self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_date_clear (&self->shown_date, 1);
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->repeat_row, G_LIST_MODEL (repeats));
@@ -815,10 +1099,12 @@ fill_new (LiaMeetingDialog *self,
   self->filling = TRUE;
   set_text (self->title_row, title);
   set_text (self->date_row, day);
+  set_text (self->end_date_row, day);
   set_text (self->start_row, "10:00");
   set_text (self->end_row, "11:00");
   adw_combo_row_set_selected (self->repeat_row, repeat);
   self->filling = FALSE;
+  show_when_rows (self, FALSE);
 
   check_default_attendees (self, self->account_id);
   fill_attendees (self);
@@ -897,19 +1183,45 @@ fill_from_occurrence (LiaMeetingDialog *self)
   const char *rrule = lia_meeting_get_rrule (m);
   g_autoptr(GTimeZone) named = g_time_zone_new_identifier (lia_meeting_get_tzid (m));
   g_autoptr(GTimeZone) tz = named ? g_time_zone_ref (named) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (lia_occurrence_get_starts_at (o));
-  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (lia_occurrence_get_ends_at (o));
+  gboolean all_day = lia_meeting_get_all_day (m);
+  gint64 starts_at = lia_occurrence_get_starts_at (o);
+  gint64 ends_at = MAX (starts_at, lia_occurrence_get_ends_at (o));
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (starts_at);
+  g_autoptr(GDateTime) end = g_date_time_new_from_unix_utc (ends_at);
   /* Shown on the meeting's own clock, as they are typed. */
   g_autoptr(GDateTime) zstart = g_date_time_to_timezone (start, tz);
   g_autoptr(GDateTime) zend = g_date_time_to_timezone (end, tz);
+  g_autoptr(GDateTime) last = NULL;
   g_autofree char *day = g_date_time_format (zstart, "%Y-%m-%d");
-  g_autofree char *from = g_date_time_format (zstart, "%H:%M");
-  g_autofree char *to = g_date_time_format (zend, "%H:%M");
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *last_day = NULL;
+
+  if (all_day)
+    {
+      /* Whole days to the midnight after the last one (a DST change
+       * makes one 23 or 25 hours); none at all reads as one day. The
+       * times are there should it stop being all day. */
+      gint64 days = (ends_at - starts_at + 12 * 60 * 60) / (24 * 60 * 60);
+
+      last = g_date_time_add_days (zstart, (int)CLAMP (days, 1, 100000) - 1);
+      from = g_strdup ("10:00");
+      to = g_strdup ("11:00");
+    }
+  else
+    {
+      last = g_date_time_ref (zend);
+      from = g_date_time_format (zstart, "%H:%M");
+      to = g_date_time_format (zend, "%H:%M");
+    }
+  last_day = last != NULL ? g_date_time_format (last, "%Y-%m-%d") : g_strdup (day);
 
   self->filling = TRUE;
   set_text (self->title_row, lia_occurrence_get_title (o));
   set_text (self->location_row, lia_occurrence_get_location (o));
+  gtk_switch_set_active (self->all_day_switch, all_day);
   set_text (self->date_row, day);
+  set_text (self->end_date_row, last_day);
   set_text (self->start_row, from);
   set_text (self->end_row, to);
   set_text (self->zone_row, named ? lia_meeting_get_tzid (m) : NULL);
@@ -920,6 +1232,7 @@ fill_from_occurrence (LiaMeetingDialog *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->agenda_view),
                             lia_occurrence_get_agenda (o) ? lia_occurrence_get_agenda (o) : "", -1);
   self->filling = FALSE;
+  show_when_rows (self, g_strcmp0 (day, last_day) != 0);
 }
 
 static void

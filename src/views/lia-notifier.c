@@ -7,6 +7,12 @@
  * when they are staff) due today. Each is notified once for as long as
  * the application runs; clicking a notification opens the item.
  *
+ * Which follow-ups are due today changes far less often than meetings
+ * come close: the minute's check reads them again only when the day or
+ * the user changed, and otherwise every FOLLOW_UP_RECHECK_MINUTES (for
+ * what another process, such as the command line, wrote); a change made
+ * in the app reads them soon after it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lia-notifier"
@@ -21,6 +27,7 @@
 #include "lia-notifier.h"
 
 #define CHECK_INTERVAL_SECONDS 60
+#define FOLLOW_UP_RECHECK_MINUTES 10
 
 struct _LiaNotifier
 {
@@ -32,6 +39,11 @@ struct _LiaNotifier
   GHashTable   *sent;
   guint         timeout;
   guint         idle;
+  /* The last follow-ups read: for whom, on which day, how many checks
+   * ago */
+  gint64        follow_ups_owner;
+  GDate         follow_ups_day;
+  guint         follow_up_checks_skipped;
 };
 
 G_DEFINE_FINAL_TYPE (LiaNotifier, lia_notifier, G_TYPE_OBJECT)
@@ -120,12 +132,19 @@ check_meetings (LiaNotifier *self,
   return g_hash_table_size (self->sent) - before;
 }
 
+/* Whoever uses the app, when they are staff; else 0 (everyone's). */
+static gint64
+owner (LiaNotifier *self)
+{
+  return MAX (0, lia_book_find_staff (self->book, lia_book_get_actor (self->book)));
+}
+
 /* Overdue ones come first in the list; today's follow them. */
 static guint
 check_follow_ups (LiaNotifier *self,
                   gint64       now)
 {
-  gint64 me = MAX (0, lia_book_find_staff (self->book, lia_book_get_actor (self->book)));
+  gint64 me = owner (self);
   g_autoptr(GListModel) open = NULL;
   g_autoptr(GError) error = NULL;
   guint before = g_hash_table_size (self->sent);
@@ -137,6 +156,9 @@ check_follow_ups (LiaNotifier *self,
       return 0;
     }
   lia_date_from_unix (now, &today);
+  self->follow_ups_owner = me;
+  self->follow_ups_day = today;
+  self->follow_up_checks_skipped = 0;
   for (guint i = 0; i < g_list_model_get_n_items (open); i++)
     {
       g_autoptr(LiaFollowUp) follow_up = g_list_model_get_item (open, i);
@@ -162,10 +184,28 @@ lia_notifier_check (LiaNotifier *self)
   return check_meetings (self, now) + check_follow_ups (self, now);
 }
 
+/* Whether the minute's check reads the follow-ups again (see above). */
+static gboolean
+follow_ups_stale (LiaNotifier *self,
+                  gint64       now)
+{
+  GDate today;
+
+  lia_date_from_unix (now, &today);
+  return !g_date_valid (&self->follow_ups_day) || g_date_compare (&today, &self->follow_ups_day) != 0 ||
+         owner (self) != self->follow_ups_owner ||
+         ++self->follow_up_checks_skipped >= FOLLOW_UP_RECHECK_MINUTES;
+}
+
 static gboolean
 check_cb (gpointer user_data)
 {
-  lia_notifier_check (user_data);
+  LiaNotifier *self = user_data;
+  gint64 now = lia_book_now (self->book);
+
+  check_meetings (self, now);
+  if (follow_ups_stale (self, now))
+    check_follow_ups (self, now);
   return G_SOURCE_CONTINUE;
 }
 
@@ -222,6 +262,7 @@ static void
 lia_notifier_init (LiaNotifier *self)
 {
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_date_clear (&self->follow_ups_day, 1);
 }
 
 LiaNotifier *
