@@ -797,6 +797,69 @@ test_export (Fixture       *f,
   g_assert_null (strstr (globex, "BEGIN:VTIMEZONE\r\nTZID:UTC"));
 }
 
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* An export reads attendees' names and addresses from the copies
+ * meeting_attendees keeps: they follow the contact and the staff member
+ * as they change, and outlive a contact removed. One meeting is
+ * exported alone, and a missing one refused. */
+static void
+test_export_attendees (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *before = NULL, *renamed = NULL, *removed = NULL, *one = NULL;
+  g_autofree char *bob_sql = NULL;
+  gint64 id;
+
+  make_meetings (f);
+  before = export_text (f->book, 0);
+  g_assert_nonnull (strstr (before, "\r\nATTENDEE;CN=\"Bob Miller\":mailto:bob.miller@acme.example\r\n"));
+
+  bob_sql = g_strdup_printf ("UPDATE contacts SET name = 'Robert Miller', email = 'rm@acme.example'"
+                             " WHERE id = %" G_GINT64_FORMAT, f->bob);
+  exec_sql (f, bob_sql);
+  g_assert_true (lia_book_update_staff (f->book, f->anna, "Anna Schmidt-Lange", LIA_STAFF_ROLE_ACCOUNT_MANAGER,
+                                        "anna.lange@liaison.example", TRUE, &error));
+  g_assert_no_error (error);
+  renamed = export_text (f->book, 0);
+  g_assert_null (strstr (renamed, "Bob Miller"));
+  g_assert_nonnull (strstr (renamed, "\r\nATTENDEE;CN=\"Robert Miller\":mailto:rm@acme.example\r\n"));
+  g_assert_nonnull (strstr (renamed, "\r\nATTENDEE;CN=\"Anna Schmidt-Lange\":mailto:anna.lange@liaison.ex"));
+  g_assert_nonnull (strstr (renamed, "\r\nATTENDEE;CN=\"Zoë External\":mailto:zoe@partner.example\r\n"));
+
+  g_free (bob_sql);
+  bob_sql = g_strdup_printf ("DELETE FROM contacts WHERE id = %" G_GINT64_FORMAT, f->bob);
+  exec_sql (f, bob_sql);
+  removed = export_text (f->book, 0);
+  g_assert_nonnull (strstr (removed, "\r\nATTENDEE;CN=\"Robert Miller\":mailto:rm@acme.example\r\n"));
+
+  /* The meeting alone: its zone, its event, nothing else. */
+  id = lia_test_book_sql_int (f->book, "SELECT id FROM meetings WHERE title LIKE 'Kick-off%%'");
+  g_assert_true (lia_ics_export (f->book, 0, id, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  one = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_nonnull (strstr (one, "SUMMARY:Kick-off"));
+  g_assert_null (strstr (one, "Monthly review"));
+  g_assert_nonnull (strstr (one, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+  g_assert_false (lia_ics_export (f->book, f->globex, id, out, NULL, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (lia_ics_export (f->book, 0, id + 1000, out, NULL, &error));
+  g_assert_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND);
+}
+
 /* Other programs' reading of the export: libical's, with no complaint. */
 static void
 test_export_parses (Fixture       *f,
@@ -844,6 +907,7 @@ main (int   argc,
   ADD ("reimport", test_reimport);
   ADD ("export", test_export);
   ADD ("export-parses", test_export_parses);
+  ADD ("export-attendees", test_export_attendees);
   ADD ("round-trip", test_round_trip);
 #undef ADD
 

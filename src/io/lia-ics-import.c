@@ -791,7 +791,14 @@ write_all (Import   *import,
           }
       }
 
-  return lia_book_commit (import->book, error);
+  if (!lia_book_commit (import->book, error))
+    return FALSE;
+
+  /* The writes inside the transaction told nobody: calendars, pages and
+   * the notifier read again once, now that it is all in. */
+  g_signal_emit_by_name (lia_book_get_meetings (import->book), "meeting-changed",
+                         (gint64)0, (gint64)0);
+  return TRUE;
 }
 
 gboolean

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <libical/ical.h>
 
+#include "lia-meeting-repository.h"
+
 G_BEGIN_DECLS
 
 /* lia-ics-zones.c */
@@ -102,5 +104,19 @@ void           lia_ics_writer_times      (LiaIcsWriter   *self,
 gboolean       lia_ics_writer_failed     (LiaIcsWriter   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaIcsWriter, lia_ics_writer_free)
+
+/* lia-ics-pipeline.c: series read on the calling thread (the model's
+ * lia_meeting_repository_foreach_series() with lia_ics_pipeline_push()
+ * as its function), copied, and handed to @write on a thread of the
+ * pipeline's own, in order. */
+typedef struct _LiaIcsPipeline LiaIcsPipeline;
+
+LiaIcsPipeline *lia_ics_pipeline_new     (LiaMeetingSeriesFunc   write,
+                                          gpointer               user_data);
+/* FALSE once @write returned FALSE: the series after are passed over. */
+gboolean       lia_ics_pipeline_push     (const LiaSeriesRecord *series,
+                                          gpointer               pipeline);
+/* Writes what is left, waits and frees: FALSE when @write stopped. */
+gboolean       lia_ics_pipeline_finish   (LiaIcsPipeline        *self);
 
 G_END_DECLS

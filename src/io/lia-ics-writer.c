@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lia-ics-private.h"
+#include "lia-recurrence.h"
 
 #define FLUSH_SIZE   (64 * 1024)
 #define FOLD_OCTETS  75
@@ -254,26 +255,6 @@ lia_ics_writer_address (LiaIcsWriter *self,
   end_line (self);
 }
 
-/* Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
- * civil_from_days). */
-static void
-civil_from_days (gint64  days,
-                 int    *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 z = days + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-
-  *day = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *month = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *year = (int)(yoe + era * 400 + (*month <= 2));
-}
-
 static char *
 put_digits (char *out,
             int   value,
@@ -301,7 +282,7 @@ append_time (GString   *b,
 
   days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
   seconds = local - days * 86400;
-  civil_from_days (days, &year, &month, &day);
+  lia_recurrence_date_from_days (days, &year, &month, &day);
 
   p = put_digits (p, year, 4);
   p = put_digits (p, month, 2);

@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "lia-account-repository.h"
 #include "lia-book-private.h"
@@ -102,6 +104,7 @@ typedef struct
   gint64      to;
   GHashTable *exceptions;    /* meeting id → GPtrArray of LiaException */
   GPtrArray  *occurrences;
+  GArray     *starts;        /* the series at hand's, gint64 */
 } Range;
 
 static void
@@ -128,14 +131,15 @@ expand_row (LiaRow   *row,
   Range *range = user_data;
   gint64 id = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ID);
   GPtrArray *exceptions = g_hash_table_lookup (range->exceptions, &id);
-  g_autoptr(GArray) starts = NULL;
+  GArray *starts = range->starts;
   g_autoptr(LiaMeeting) series = NULL;
 
-  starts = lia_recurrence_expand (lia_row_is_null (row, LIA_MEETING_COLUMN_RRULE)
-                                  ? NULL : lia_row_get_string (row, LIA_MEETING_COLUMN_RRULE),
-                                  lia_row_get_int64 (row, LIA_MEETING_COLUMN_STARTS_AT),
-                                  lia_row_get_string (row, LIA_MEETING_COLUMN_TZID),
-                                  range->from, range->to);
+  g_array_set_size (starts, 0);
+  lia_recurrence_expand_into (lia_row_is_null (row, LIA_MEETING_COLUMN_RRULE)
+                              ? NULL : lia_row_get_string (row, LIA_MEETING_COLUMN_RRULE),
+                              lia_row_get_int64 (row, LIA_MEETING_COLUMN_STARTS_AT),
+                              lia_row_get_string (row, LIA_MEETING_COLUMN_TZID),
+                              range->from, range->to, starts);
   if (starts->len == 0 && exceptions == NULL)
     return;
 
@@ -144,6 +148,47 @@ expand_row (LiaRow   *row,
                                        exceptions ? (LiaException **)exceptions->pdata : NULL,
                                        exceptions ? exceptions->len : 0,
                                        range->from, range->to, range->occurrences);
+}
+
+/* An occurrence's place in the calendar's order (lia_occurrence_compare()'s). */
+typedef struct
+{
+  gint64         starts_at;
+  gint64         meeting_id;
+  gint64         recurrence_id;
+  LiaOccurrence *occurrence;
+} Place;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const Place *x = a, *y = b;
+
+  if (x->starts_at != y->starts_at)
+    return x->starts_at < y->starts_at ? -1 : 1;
+  if (x->meeting_id != y->meeting_id)
+    return x->meeting_id < y->meeting_id ? -1 : 1;
+  return (x->recurrence_id > y->recurrence_id) - (x->recurrence_id < y->recurrence_id);
+}
+
+/* By start, then series and recurrence id: sorted on their keys, read
+ * once each, rather than through the objects at every comparison. */
+static void
+sort_occurrences (GPtrArray *occurrences)
+{
+  g_autofree Place *places = g_new (Place, occurrences->len);
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      LiaOccurrence *o = g_ptr_array_index (occurrences, i);
+
+      places[i] = (Place) { lia_occurrence_get_starts_at (o), lia_occurrence_get_meeting_id (o),
+                            lia_occurrence_get_recurrence_id (o), o };
+    }
+  qsort (places, occurrences->len, sizeof (Place), compare_places);
+  for (guint i = 0; i < occurrences->len; i++)
+    occurrences->pdata[i] = places[i].occurrence;
 }
 
 GListModel *
@@ -158,7 +203,8 @@ lia_meeting_repository_list_range (LiaMeetingRepository  *self,
   g_autoptr(GHashTable) exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                             (GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GPtrArray) occurrences = g_ptr_array_new_with_free_func (g_object_unref);
-  Range range = { from, to, exceptions, occurrences };
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Range range = { from, to, exceptions, occurrences, starts };
   GListStore *store;
 
   g_return_val_if_fail (LIA_IS_MEETING_REPOSITORY (self), NULL);
@@ -167,7 +213,7 @@ lia_meeting_repository_list_range (LiaMeetingRepository  *self,
       !lia_meeting_store_range (db_of (self), &query, expand_row, &range, error))
     return NULL;
 
-  g_ptr_array_sort (occurrences, lia_occurrence_compare);
+  sort_occurrences (occurrences);
   store = g_list_store_new (LIA_TYPE_OCCURRENCE);
   g_list_store_splice (store, 0, 0, occurrences->pdata, occurrences->len);
   return G_LIST_MODEL (store);
@@ -224,6 +270,314 @@ lia_meeting_repository_lookup_uid (LiaMeetingRepository  *self,
   if (!lia_meeting_series_load_attendees (self->book, meeting, error))
     return NULL;
   return g_steal_pointer (&meeting);
+}
+
+/* Bulk reads ---------------------------------------------------------- */
+
+/* The meeting being read: its own row stays where the statement is until
+ * it is complete; its exceptions' and attendees' rows go as theirs step
+ * on, so their text is copied into one buffer, and pointed into (it may
+ * have moved meanwhile) once the meeting is complete. */
+typedef struct
+{
+  gint64  recurrence_id;
+  gint64  starts_at;        /* 0: not moved */
+  gint64  ends_at;
+  gssize  text[5];          /* title, location, agenda, minutes, outcome: -1 for NULL */
+  int     rating;
+  int     status;           /* -1: the series' */
+} ExceptionRow;
+
+typedef struct
+{
+  LiaMeetingSeriesFunc  func;
+  gpointer              user_data;
+  GArray               *account_ids;      /* gint64, ascending */
+  GArray               *account_numbers;  /* gsize: where in numbers, by the same index */
+  GArray               *by_id;            /* guint32: where in numbers + 1, at id - first id; or NULL */
+  GString              *numbers;
+  LiaSeriesRecord       series;
+  GArray               *exception_rows;   /* ExceptionRow */
+  GArray               *exceptions;       /* LiaOccurrenceRecord */
+  GArray               *deleted;          /* gint64 */
+  GArray               *attendee_text;    /* gsize pairs: name, email */
+  GArray               *attendees;        /* LiaAttendeeRecord */
+  GString              *text;
+} SeriesReader;
+
+static gsize
+keep_text (GString    *text,
+           const char *value)
+{
+  gsize at = text->len;
+
+  g_string_append_len (text, value ? value : "", value ? (gssize)strlen (value) + 1 : 1);
+  return at;
+}
+
+static void
+read_account (LiaRow   *row,
+              gpointer  user_data)
+{
+  SeriesReader *reader = user_data;
+  gint64 id = lia_row_get_int64 (row, 0);
+  gsize at = keep_text (reader->numbers, lia_row_get_string (row, 1));
+
+  g_array_append_val (reader->account_ids, id);
+  g_array_append_val (reader->account_numbers, at);
+}
+
+/* Ids are mostly dense (INTEGER PRIMARY KEY): then an array indexed by
+ * id finds a number at once, where a search over 100,000 ids took a
+ * third of the time an export may. */
+static void
+index_accounts (SeriesReader *reader)
+{
+  const gint64 *ids = (const gint64 *)(gpointer)reader->account_ids->data;
+  guint n = reader->account_ids->len;
+  gint64 span = n > 0 ? ids[n - 1] - ids[0] + 1 : 0;
+
+  if (n == 0 || span > 4 * (gint64)n + 1024 || reader->numbers->len >= G_MAXUINT32)
+    return;
+  reader->by_id = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (reader->by_id, (guint)span);
+  for (guint i = 0; i < n; i++)
+    g_array_index (reader->by_id, guint32, ids[i] - ids[0]) =
+      (guint32)g_array_index (reader->account_numbers, gsize, i) + 1;
+}
+
+static const char *
+account_number (SeriesReader *reader,
+                gint64        account_id)
+{
+  const gint64 *ids = (const gint64 *)(gpointer)reader->account_ids->data;
+  guint lo = 0, hi = reader->account_ids->len;
+
+  if (reader->by_id != NULL)
+    {
+      gint64 at = hi > 0 ? account_id - ids[0] : -1;
+      guint32 where = at >= 0 && at < reader->by_id->len ? g_array_index (reader->by_id, guint32, at) : 0;
+
+      return where > 0 ? reader->numbers->str + where - 1 : "";
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] == account_id)
+        return reader->numbers->str + g_array_index (reader->account_numbers, gsize, mid);
+      if (ids[mid] < account_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return "";
+}
+
+static const char *
+nullable_string (LiaRow *row,
+                 int     column)
+{
+  return lia_row_is_null (row, column) ? NULL : lia_row_get_string (row, column);
+}
+
+static void
+read_series (LiaRow   *row,
+             gpointer  user_data)
+{
+  SeriesReader *reader = user_data;
+  LiaSeriesRecord *s = &reader->series;
+
+  memset (s, 0, sizeof *s);
+  s->id = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ID);
+  s->uid = lia_row_get_string (row, LIA_MEETING_COLUMN_UID);
+  s->account_id = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ACCOUNT_ID);
+  s->account_number = account_number (reader, s->account_id);
+  s->for_portfolio = lia_row_get_int64 (row, LIA_MEETING_COLUMN_FOR_PORTFOLIO) != 0;
+  s->title = lia_row_get_string (row, LIA_MEETING_COLUMN_TITLE);
+  s->starts_at = lia_row_get_int64 (row, LIA_MEETING_COLUMN_STARTS_AT);
+  s->ends_at = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ENDS_AT);
+  s->tzid = lia_row_get_string (row, LIA_MEETING_COLUMN_TZID);
+  s->all_day = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ALL_DAY) != 0;
+  s->location = lia_row_get_string (row, LIA_MEETING_COLUMN_LOCATION);
+  s->rrule = nullable_string (row, LIA_MEETING_COLUMN_RRULE);
+  s->is_review = lia_row_get_int64 (row, LIA_MEETING_COLUMN_IS_REVIEW) != 0;
+  s->agenda = lia_row_get_string (row, LIA_MEETING_COLUMN_AGENDA);
+  s->minutes = lia_row_get_string (row, LIA_MEETING_COLUMN_MINUTES);
+  s->outcome = lia_row_get_string (row, LIA_MEETING_COLUMN_OUTCOME);
+  s->rating = (int)lia_row_get_int64 (row, LIA_MEETING_COLUMN_RATING);
+  s->status = lia_row_get_enum (LIA_TYPE_MEETING_STATUS, row, LIA_MEETING_COLUMN_STATUS,
+                                LIA_MEETING_STATUS_PLANNED);
+  s->organizer_id = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ORGANIZER_ID);
+
+  g_string_truncate (reader->text, 0);
+  g_array_set_size (reader->exception_rows, 0);
+  g_array_set_size (reader->deleted, 0);
+  g_array_set_size (reader->attendee_text, 0);
+}
+
+/* A cancelled occurrence is an EXDATE; the others are as the model's
+ * own exceptions (LiaException) have them. */
+static void
+read_exception (LiaRow   *row,
+                gpointer  user_data)
+{
+  static const int columns[] = {
+    LIA_EXCEPTION_COLUMN_TITLE, LIA_EXCEPTION_COLUMN_LOCATION, LIA_EXCEPTION_COLUMN_AGENDA,
+    LIA_EXCEPTION_COLUMN_MINUTES, LIA_EXCEPTION_COLUMN_OUTCOME,
+  };
+  SeriesReader *reader = user_data;
+  ExceptionRow e = { lia_row_get_int64 (row, LIA_EXCEPTION_COLUMN_RECURRENCE_ID), };
+
+  if (lia_row_get_int64 (row, LIA_EXCEPTION_COLUMN_CANCELLED) != 0)
+    {
+      g_array_append_val (reader->deleted, e.recurrence_id);
+      return;
+    }
+  e.starts_at = lia_row_get_int64 (row, LIA_EXCEPTION_COLUMN_STARTS_AT);
+  e.ends_at = lia_row_get_int64 (row, LIA_EXCEPTION_COLUMN_ENDS_AT);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    e.text[i] = lia_row_is_null (row, columns[i]) ? -1
+                : (gssize)keep_text (reader->text, lia_row_get_string (row, columns[i]));
+  e.rating = (int)lia_row_get_int64 (row, LIA_EXCEPTION_COLUMN_RATING);
+  e.status = lia_row_get_enum (LIA_TYPE_MEETING_STATUS, row, LIA_EXCEPTION_COLUMN_STATUS, -1);
+  g_array_append_val (reader->exception_rows, e);
+}
+
+static void
+read_attendee (LiaRow   *row,
+               gpointer  user_data)
+{
+  SeriesReader *reader = user_data;
+  gsize text[2] = {
+    keep_text (reader->text, lia_row_get_string (row, LIA_ATTENDEE_COLUMN_NAME)),
+    keep_text (reader->text, lia_row_get_string (row, LIA_ATTENDEE_COLUMN_EMAIL)),
+  };
+
+  g_array_append_vals (reader->attendee_text, text, 2);
+}
+
+static const char *
+own_or (SeriesReader *reader,
+        gssize        own,
+        const char   *series)
+{
+  return own >= 0 ? reader->text->str + own : series;
+}
+
+/* As lia_occurrence_new() applies an exception to its series. */
+static void
+resolve_exceptions (SeriesReader *reader)
+{
+  LiaSeriesRecord *s = &reader->series;
+
+  g_array_set_size (reader->exceptions, reader->exception_rows->len);
+  for (guint i = 0; i < reader->exception_rows->len; i++)
+    {
+      const ExceptionRow *e = &g_array_index (reader->exception_rows, ExceptionRow, i);
+      LiaOccurrenceRecord *o = &g_array_index (reader->exceptions, LiaOccurrenceRecord, i);
+
+      o->recurrence_id = e->recurrence_id;
+      o->starts_at = e->starts_at != 0 ? e->starts_at : e->recurrence_id;
+      o->ends_at = e->starts_at != 0 ? MAX (e->ends_at, e->starts_at)
+                                     : e->recurrence_id + s->ends_at - s->starts_at;
+      o->title = own_or (reader, e->text[0], s->title);
+      o->location = own_or (reader, e->text[1], s->location);
+      o->agenda = own_or (reader, e->text[2], s->agenda);
+      o->minutes = own_or (reader, e->text[3], s->minutes);
+      o->outcome = own_or (reader, e->text[4], s->outcome);
+      o->rating = e->rating != 0 ? e->rating : s->rating;
+      o->status = e->status >= 0 ? (LiaMeetingStatus)e->status : s->status;
+    }
+}
+
+static gboolean
+series_done (gpointer user_data)
+{
+  SeriesReader *reader = user_data;
+  LiaSeriesRecord *s = &reader->series;
+  guint n_attendees = reader->attendee_text->len / 2;
+
+  resolve_exceptions (reader);
+  g_array_set_size (reader->attendees, n_attendees);
+  for (guint i = 0; i < n_attendees; i++)
+    {
+      LiaAttendeeRecord *a = &g_array_index (reader->attendees, LiaAttendeeRecord, i);
+
+      a->name = reader->text->str + g_array_index (reader->attendee_text, gsize, 2 * i);
+      a->email = reader->text->str + g_array_index (reader->attendee_text, gsize, 2 * i + 1);
+    }
+
+  s->exceptions = (const LiaOccurrenceRecord *)(gpointer)reader->exceptions->data;
+  s->n_exceptions = reader->exceptions->len;
+  s->deleted = (const gint64 *)(gpointer)reader->deleted->data;
+  s->n_deleted = reader->deleted->len;
+  s->attendees = (const LiaAttendeeRecord *)(gpointer)reader->attendees->data;
+  s->n_attendees = n_attendees;
+  return reader->func (s, reader->user_data);
+}
+
+gboolean
+lia_meeting_repository_foreach_series (LiaMeetingRepository  *self,
+                                       gint64                 account_id,
+                                       gint64                 meeting_id,
+                                       LiaMeetingSeriesFunc   func,
+                                       gpointer               user_data,
+                                       GError               **error)
+{
+  static const LiaMeetingExportFuncs funcs = { read_series, read_exception, read_attendee, series_done };
+  SeriesReader reader = {
+    func, user_data,
+    g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (gsize)), NULL,
+    g_string_new (NULL), { 0, },
+    g_array_new (FALSE, FALSE, sizeof (ExceptionRow)), g_array_new (FALSE, FALSE, sizeof (LiaOccurrenceRecord)),
+    g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (gsize)),
+    g_array_new (FALSE, FALSE, sizeof (LiaAttendeeRecord)), g_string_new (NULL),
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (LIA_IS_MEETING_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ok = lia_meeting_store_list_accounts (db_of (self), account_id, meeting_id, read_account, &reader, error);
+  if (ok)
+    index_accounts (&reader);
+  ok = ok && lia_meeting_store_export (db_of (self), account_id, meeting_id, &funcs, &reader, error);
+
+  g_array_unref (reader.account_ids);
+  g_array_unref (reader.account_numbers);
+  g_clear_pointer (&reader.by_id, g_array_unref);
+  g_string_free (reader.numbers, TRUE);
+  g_array_unref (reader.exception_rows);
+  g_array_unref (reader.exceptions);
+  g_array_unref (reader.deleted);
+  g_array_unref (reader.attendee_text);
+  g_array_unref (reader.attendees);
+  g_string_free (reader.text, TRUE);
+  return ok;
+}
+
+static void
+collect_zone (LiaRow   *row,
+              gpointer  user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (lia_row_get_string (row, 0)));
+}
+
+GStrv
+lia_meeting_repository_list_zones (LiaMeetingRepository  *self,
+                                   gint64                 account_id,
+                                   gint64                 meeting_id,
+                                   GError               **error)
+{
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LIA_IS_MEETING_REPOSITORY (self), NULL);
+
+  if (!lia_meeting_store_list_zones (db_of (self), account_id, meeting_id, collect_zone, zones, error))
+    return NULL;
+  g_ptr_array_add (zones, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&zones), FALSE);
 }
 
 /* Reviews ------------------------------------------------------------- */
@@ -625,6 +979,8 @@ lia_meeting_repository_update_occurrence (LiaMeetingRepository  *self,
 
   g_return_val_if_fail (LIA_IS_MEETING_REPOSITORY (self), FALSE);
   g_return_val_if_fail (LIA_IS_OCCURRENCE (occurrence), FALSE);
+  /* One list_range() gave has no notes (nor a UID) to write back. */
+  g_return_val_if_fail (lia_meeting_get_uid (lia_occurrence_get_series (occurrence)) != NULL, FALSE);
 
   if (!validate_occurrence (occurrence, error) || !lia_book_begin (self->book, error))
     return FALSE;

@@ -44,7 +44,11 @@ gboolean       lia_meeting_repository_set_attendees     (LiaMeetingRepository  *
 
 /* Occurrences starting in [@from, @to), by start: only series that can
  * have one there are read and expanded. @account_id 0: every account;
- * else that account, and with @with_subsidiaries its portfolio. */
+ * else that account, and with @with_subsidiaries its portfolio. They
+ * carry what a calendar shows (title, times, status, location, account,
+ * zone, repeat rule), not the agenda, minutes, outcome or rating, and
+ * cannot be edited: lia_meeting_repository_lookup_occurrence() reads one
+ * whole. */
 GListModel    *lia_meeting_repository_list_range        (LiaMeetingRepository  *self,
                                                          gint64                 from,
                                                          gint64                 to,
@@ -75,6 +79,88 @@ gboolean       lia_meeting_repository_set_status        (LiaMeetingRepository  *
                                                          gint64                 meeting_id,
                                                          gint64                 recurrence_id,
                                                          LiaMeetingStatus       status,
+                                                         GError               **error);
+
+/* Bulk reads ------------------------------------------------------------
+ *
+ * An export of every meeting reads 50,000 series, their exceptions and
+ * some 125,000 attendees: as objects, that alone would take longer than
+ * the whole export may. So lia_meeting_repository_foreach_series() hands
+ * out plain values, valid during the call only. */
+
+/* An occurrence with something of its own (moved, or edited on its
+ * own): every value as it is, its own or the series'. */
+typedef struct
+{
+  gint64            recurrence_id;
+  gint64            starts_at;
+  gint64            ends_at;
+  const char       *title;
+  const char       *location;
+  const char       *agenda;
+  const char       *minutes;
+  const char       *outcome;
+  int               rating;          /* 0: none */
+  LiaMeetingStatus  status;
+} LiaOccurrenceRecord;
+
+typedef struct
+{
+  const char *name;
+  const char *email;
+} LiaAttendeeRecord;
+
+/* A meeting (a series, or a single meeting) with its exceptions. */
+typedef struct
+{
+  gint64                     id;
+  const char                *uid;
+  gint64                     account_id;
+  const char                *account_number;
+  gboolean                   for_portfolio;
+  const char                *title;
+  gint64                     starts_at;
+  gint64                     ends_at;
+  const char                *tzid;
+  gboolean                   all_day;
+  const char                *location;
+  const char                *rrule;           /* NULL: a single meeting */
+  gboolean                   is_review;
+  const char                *agenda;
+  const char                *minutes;
+  const char                *outcome;
+  int                        rating;          /* 0: none */
+  LiaMeetingStatus           status;
+  gint64                     organizer_id;    /* 0: none */
+  const LiaOccurrenceRecord *exceptions;      /* moved or edited, by recurrence id */
+  guint                      n_exceptions;
+  const gint64              *deleted;         /* recurrence ids removed (EXDATEs), ascending */
+  guint                      n_deleted;
+  const LiaAttendeeRecord   *attendees;       /* in order */
+  guint                      n_attendees;
+} LiaSeriesRecord;
+
+/* Returns FALSE to stop. */
+typedef gboolean (*LiaMeetingSeriesFunc) (const LiaSeriesRecord *series,
+                                          gpointer               user_data);
+
+/* Calls @func for each meeting of @account_id (0: all), or with
+ * @meeting_id not 0 for that one (of @account_id, unless 0), by id, as
+ * it reads them: three passes in meeting order (meetings, exceptions,
+ * attendees) beside one over account numbers, nothing expanded, one
+ * meeting held at a time. FALSE only when reading failed. */
+gboolean       lia_meeting_repository_foreach_series    (LiaMeetingRepository  *self,
+                                                         gint64                 account_id,
+                                                         gint64                 meeting_id,
+                                                         LiaMeetingSeriesFunc   func,
+                                                         gpointer               user_data,
+                                                         GError               **error);
+
+/* The time zones of the meetings foreach_series() gives that are not
+ * all day, in the order it first gives them. */
+GStrv          lia_meeting_repository_list_zones        (LiaMeetingRepository  *self,
+                                                         gint64                 account_id,
+                                                         gint64                 meeting_id,
                                                          GError               **error);
 
 /* Review cadence: when the next review of @account_id is due (from the

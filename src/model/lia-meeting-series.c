@@ -14,6 +14,22 @@
  *  - ALL writes the series; a moved start moves every occurrence by the
  *    same wall-clock shift, exceptions and follow-ups with them.
  *
+ * A shift must land every occurrence on one the moved series has, or its
+ * exceptions and follow-ups would be left on starts that no longer
+ * exist: a series that repeats on set days (BYDAY and the like) cannot
+ * move its date, only its hour, and any other shift that would not map
+ * the occurrences one to one is refused before anything is written. A
+ * held occurrence stays where it was held (with its contact) when the
+ * others move, unless it is the one edited.
+ *
+ * A new repeat rule never loses what happened: an occurrence it no longer
+ * has that was held, minuted, rated or followed up becomes a meeting of
+ * its own (with its contact and follow-ups); only plain moves, titles and
+ * removals of lost occurrences go. Removing a held occurrence, by any
+ * scope, removes the contact it recorded (the events' triggers then
+ * recompute last_contact_at) and tells the account's listeners once the
+ * write is committed.
+ *
  * An edit to all occurrences of a field an exception overrides leaves
  * that exception's own value, except on the occurrence edited. Status is
  * always one occurrence's: held records a contact made, a visit at its
@@ -157,6 +173,78 @@ is_occurrence (LiaMeeting *series,
                                                     lia_meeting_get_tzid (series),
                                                     recurrence_id, recurrence_id + 1);
   return starts->len == 1;
+}
+
+/* An occurrence that happened: held, with the contact it recorded. */
+static gboolean
+is_held (const LiaException *e)
+{
+  return e->status == LIA_MEETING_STATUS_HELD || e->contact_event_id != 0;
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* Held, minuted or rated: what a change of rule must not lose. */
+static gboolean
+has_records (const LiaException *e)
+{
+  return !e->cancelled &&
+         (is_held (e) || is_set (e->minutes) || is_set (e->outcome) || e->rating != 0);
+}
+
+/* Whether @rrule picks its days within a period (BYDAY=2TU,
+ * BYMONTHDAY=15, ...) rather than counting them from its start: moving
+ * the start's date cannot move those. */
+static gboolean
+rule_picks_days (const char *rrule)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (rrule == NULL)
+    return FALSE;
+  parts = g_strsplit (rrule, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+
+      if (g_ascii_strncasecmp (part, "RRULE:", 6) == 0)
+        part += 6;
+      if (g_ascii_strncasecmp (part, "BY", 2) == 0 &&
+          g_ascii_strncasecmp (part, "BYHOUR=", 7) != 0 &&
+          g_ascii_strncasecmp (part, "BYMINUTE=", 9) != 0 &&
+          g_ascii_strncasecmp (part, "BYSECOND=", 9) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @a and @b fall on the same calendar day in @tzid. */
+static gboolean
+same_local_day (gint64      a,
+                gint64      b,
+                const char *tzid)
+{
+  g_autoptr(GTimeZone) tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
+  g_autoptr(GDateTime) x = NULL;
+  g_autoptr(GDateTime) y = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  x = g_date_time_new_from_unix_utc (a);
+  y = g_date_time_new_from_unix_utc (b);
+  if (x == NULL || y == NULL)
+    return a == b;
+  {
+    g_autoptr(GDateTime) lx = g_date_time_to_timezone (x, tz);
+    g_autoptr(GDateTime) ly = g_date_time_to_timezone (y, tz);
+
+    return g_date_time_get_year (lx) == g_date_time_get_year (ly) &&
+           g_date_time_get_day_of_year (lx) == g_date_time_get_day_of_year (ly);
+  }
 }
 
 /* Appends the occurrences of @series at @starts (its starts in [@from,
@@ -411,7 +499,9 @@ exception_at (GPtrArray *exceptions,
 }
 
 /* Moves the exceptions of @series from @from_rid on to @to_meeting_id,
- * each shifted as @old_ref moved to @new_ref. Within one series, the
+ * each shifted as @old_ref moved to @new_ref. A held one keeps the time
+ * it was held at (its start becomes its own), unless it is @edited_rid,
+ * the occurrence whose edit made the shift. Within one series, the
  * later ones move first when shifting later, so no two meet. */
 static gboolean
 shift_exceptions (LiaBook               *book,
@@ -420,10 +510,12 @@ shift_exceptions (LiaBook               *book,
                   gint64                 from_rid,
                   gint64                 old_ref,
                   gint64                 new_ref,
+                  gint64                 edited_rid,
                   GError               **error)
 {
   g_autoptr(GPtrArray) exceptions = lia_meeting_series_load_exceptions (book, lia_meeting_get_id (series), error);
   const char *tz = lia_meeting_get_tzid (series);
+  gint64 duration = lia_meeting_get_ends_at (series) - lia_meeting_get_starts_at (series);
   gboolean backwards = new_ref > old_ref;
 
   if (exceptions == NULL)
@@ -432,17 +524,25 @@ shift_exceptions (LiaBook               *book,
   for (guint i = 0; i < exceptions->len; i++)
     {
       LiaException *e = g_ptr_array_index (exceptions, backwards ? exceptions->len - 1 - i : i);
+      gint64 rid = lia_recurrence_shift (e->recurrence_id, tz, old_ref, new_ref);
       gint64 starts_at = 0, ends_at = 0;
 
       if (e->recurrence_id < from_rid)
         continue;
-      if (e->starts_at != 0)
+      if (is_held (e) && !e->cancelled && e->recurrence_id != edited_rid)
+        {
+          /* It happened then: only its place in the series moves. */
+          starts_at = e->starts_at != 0 ? e->starts_at : e->recurrence_id;
+          ends_at = e->starts_at != 0 ? e->ends_at : e->recurrence_id + duration;
+          if (starts_at == rid && ends_at == rid + duration)
+            starts_at = ends_at = 0;
+        }
+      else if (e->starts_at != 0)
         {
           starts_at = lia_recurrence_shift (e->starts_at, tz, old_ref, new_ref);
           ends_at = starts_at + (e->ends_at - e->starts_at);
         }
-      if (!lia_meeting_store_move_exception (db_of (book), e->id, to_meeting_id,
-                                             lia_recurrence_shift (e->recurrence_id, tz, old_ref, new_ref),
+      if (!lia_meeting_store_move_exception (db_of (book), e->id, to_meeting_id, rid,
                                              starts_at, ends_at, error))
         return FALSE;
     }
@@ -483,6 +583,206 @@ shift_follow_ups (LiaBook               *book,
   return TRUE;
 }
 
+static GPtrArray *
+load_follow_ups (LiaBook     *book,
+                 gint64       meeting_id,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  LiaCollect collect = { (LiaFromRowFunc)lia_follow_up_new_from_row, rows };
+
+  if (!lia_follow_up_store_for_meeting (db_of (book), meeting_id, 0, lia_collect_row, &collect, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Checks, before anything is written, that moving the occurrences of
+ * @series from @from_rid on (G_MININT64: all) by the wall-clock shift
+ * from @old_ref to @new_ref lands each on an occurrence of @moved (the
+ * series as it will be written: its start and rule) and that @moved has
+ * no other, up to two years past the latest of today, the exceptions
+ * and the follow-ups: otherwise exceptions and follow-ups would be left
+ * on starts the series no longer has, and dropped. */
+static gboolean
+check_shift (LiaBook               *book,
+             LiaMeeting            *series,
+             LiaMeeting            *moved,
+             gint64                 from_rid,
+             gint64                 old_ref,
+             gint64                 new_ref,
+             GError               **error)
+{
+  const char *tz = lia_meeting_get_tzid (series);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  gint64 horizon = MAX (lia_book_now (book), MAX (from_rid, lia_meeting_get_starts_at (series)));
+
+  if (old_ref == new_ref || !lia_meeting_get_is_recurring (series))
+    return TRUE;
+
+  if (!(exceptions = lia_meeting_series_load_exceptions (book, lia_meeting_get_id (series), error)) ||
+      !(follow_ups = load_follow_ups (book, lia_meeting_get_id (series), error)))
+    return FALSE;
+  if (exceptions->len > 0)
+    horizon = MAX (horizon, ((LiaException *)g_ptr_array_index (exceptions, exceptions->len - 1))->recurrence_id);
+  for (guint i = 0; i < follow_ups->len; i++)
+    horizon = MAX (horizon, lia_follow_up_get_occurrence_at (g_ptr_array_index (follow_ups, i)));
+  horizon += (gint64)731 * 24 * 3600;
+
+  before = lia_recurrence_expand (lia_meeting_get_rrule (series), lia_meeting_get_starts_at (series), tz,
+                                  from_rid, horizon);
+  if (before->len == 0)
+    return TRUE;
+  /* Its occurrences share an hour: the first tells whether the shift
+   * changes their day. */
+  if (rule_picks_days (lia_meeting_get_rrule (series)) &&
+      !same_local_day (g_array_index (before, gint64, 0),
+                       lia_recurrence_shift (g_array_index (before, gint64, 0), tz, old_ref, new_ref), tz))
+    {
+      g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                           _("This series repeats on set days; change its repeat rule instead of moving its date"));
+      return FALSE;
+    }
+  after = lia_recurrence_expand (lia_meeting_get_rrule (moved), lia_meeting_get_starts_at (moved),
+                                 lia_meeting_get_tzid (moved), G_MININT64,
+                                 lia_recurrence_shift (g_array_index (before, gint64, before->len - 1), tz,
+                                                       old_ref, new_ref) + 1);
+  if (after->len == before->len)
+    {
+      guint i = 0;
+
+      while (i < before->len &&
+             lia_recurrence_shift (g_array_index (before, gint64, i), tz, old_ref, new_ref) ==
+             g_array_index (after, gint64, i))
+        i++;
+      if (i == before->len)
+        return TRUE;
+    }
+
+  g_set_error_literal (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
+                       _("Moving this series would change the days its meetings fall on; change its repeat rule instead"));
+  return FALSE;
+}
+
+/* Occurrence @recurrence_id of @series (with @e, its exception, or
+ * NULL) becomes a single meeting with everything it had: times, title,
+ * notes, rating, status and the contact it recorded, the series'
+ * attendees (@attendees_of: @series or a copy with them read), and its
+ * follow-ups (of @follow_ups); its exception row goes. */
+static gboolean
+detach_occurrence (LiaBook               *book,
+                   LiaMeeting            *series,
+                   LiaMeeting            *attendees_of,
+                   GPtrArray             *follow_ups,
+                   LiaException          *e,
+                   gint64                 recurrence_id,
+                   GError               **error)
+{
+  g_autoptr(LiaOccurrence) occurrence = lia_occurrence_new (series, recurrence_id, e);
+  g_autoptr(LiaMeeting) single = lia_meeting_copy (series);
+  g_autofree char *uid = lia_meeting_series_new_uid ();
+  gint64 start = lia_occurrence_get_starts_at (occurrence);
+  LiaMeetingValues values = { 0, };
+  gint64 id = 0;
+
+  lia_meeting_set_uid (single, uid);
+  lia_meeting_set_rrule (single, NULL);
+  lia_meeting_set_times (single, start, lia_occurrence_get_ends_at (occurrence));
+  lia_meeting_set_until_at (single, start);
+  lia_meeting_set_title (single, lia_occurrence_get_title (occurrence));
+  lia_meeting_set_location (single, lia_occurrence_get_location (occurrence));
+  lia_meeting_set_agenda (single, lia_occurrence_get_agenda (occurrence));
+  lia_meeting_set_minutes (single, lia_occurrence_get_minutes (occurrence));
+  lia_meeting_set_outcome (single, lia_occurrence_get_outcome (occurrence));
+  lia_meeting_set_rating (single, lia_occurrence_get_rating (occurrence));
+  lia_meeting_set_status (single, lia_occurrence_get_status (occurrence));
+  lia_meeting_set_contact_event_id (single, e != NULL ? e->contact_event_id : 0);
+  fill_values (single, lia_book_now (book), &values);
+  values.id = 0;
+
+  if (!lia_meeting_store_insert (db_of (book), &values, &id, error) ||
+      !lia_meeting_series_write_attendees (book, id, lia_meeting_get_attendees (attendees_of), error))
+    return FALSE;
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      LiaFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+
+      if (lia_follow_up_get_meeting_id (follow_up) == lia_meeting_get_id (series) &&
+          lia_follow_up_get_occurrence_at (follow_up) == recurrence_id &&
+          !lia_follow_up_store_set_meeting (db_of (book), lia_follow_up_get_id (follow_up), id, start, error))
+        return FALSE;
+    }
+  return e == NULL ||
+         lia_meeting_store_delete_exception (db_of (book), e->meeting_id, e->recurrence_id, error);
+}
+
+/* Before @old is rewritten as @row with another rule (or none): each
+ * occurrence it loses that was held, minuted, rated or followed up
+ * becomes a meeting of its own at the time it had. An occurrence keeps
+ * its place when @row has it after the start's shift. */
+static gboolean
+detach_lost (LiaBook               *book,
+             LiaMeeting            *old,
+             LiaMeeting            *row,
+             GError               **error)
+{
+  gint64 meeting_id = lia_meeting_get_id (old);
+  g_autoptr(GPtrArray) exceptions = lia_meeting_series_load_exceptions (book, meeting_id, error);
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GArray) rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LiaMeeting) attendees_of = NULL;
+  const char *tz = lia_meeting_get_tzid (old);
+  gint64 old_start = lia_meeting_get_starts_at (old);
+  gint64 new_start = lia_meeting_get_starts_at (row);
+
+  if (exceptions == NULL || !(follow_ups = load_follow_ups (book, meeting_id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      LiaException *e = g_ptr_array_index (exceptions, i);
+
+      if (has_records (e))
+        g_array_append_val (rids, e->recurrence_id);
+    }
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      gint64 at = lia_follow_up_get_occurrence_at (g_ptr_array_index (follow_ups, i));
+      LiaException *e = find_exception ((LiaException **)exceptions->pdata, exceptions->len, at);
+
+      /* Only of an occurrence there is: one removed has nothing to keep. */
+      if (at != 0 && (e == NULL || !e->cancelled) && is_occurrence (old, at))
+        g_array_append_val (rids, at);
+    }
+
+  for (guint i = 0; i < rids->len; i++)
+    {
+      gint64 rid = g_array_index (rids, gint64, i);
+      gint64 target = lia_recurrence_shift (rid, tz, old_start, new_start);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        seen |= g_array_index (rids, gint64, j) == rid;
+      if (seen || (lia_meeting_get_is_recurring (row) && is_occurrence (row, target)))
+        continue;
+
+      if (attendees_of == NULL)
+        {
+          attendees_of = lia_meeting_copy (old);
+          if (!lia_meeting_series_load_attendees (book, attendees_of, error))
+            return FALSE;
+        }
+      if (!detach_occurrence (book, old, attendees_of, follow_ups,
+                              find_exception ((LiaException **)exceptions->pdata, exceptions->len, rid),
+                              rid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Exceptions of occurrences @series no longer has go; a single meeting
  * keeps none (its own row says everything). */
 static gboolean
@@ -509,23 +809,26 @@ drop_lost_exceptions (LiaBook               *book,
 /* Series -------------------------------------------------------------- */
 
 /* Writes @updated over @old (the same meeting): a moved start moves the
- * exceptions and follow-ups by the same wall-clock shift, and an UNTIL
- * with it when the rule itself is unchanged, so no occurrence falls off
- * the end. A single meeting's status changes through
- * lia_meeting_series_set_status(). */
-gboolean
-lia_meeting_series_write (LiaBook               *book,
-                          LiaMeeting            *old,
-                          LiaMeeting            *updated,
-                          GError               **error)
+ * exceptions and follow-ups by the same wall-clock shift (held ones but
+ * @edited_rid stay where they were held), and an UNTIL with it when the
+ * rule itself is unchanged, so no occurrence falls off the end; a shift
+ * that would not keep the occurrences is refused. A new rule (or none)
+ * first detaches what it would lose (detach_lost()). A single meeting's
+ * status changes through lia_meeting_series_set_status(). */
+static gboolean
+write_series (LiaBook               *book,
+              LiaMeeting            *old,
+              LiaMeeting            *updated,
+              gint64                 edited_rid,
+              GError               **error)
 {
   g_autoptr(LiaMeeting) row = lia_meeting_copy (updated);
   gint64 old_start = lia_meeting_get_starts_at (old);
   gint64 new_start = lia_meeting_get_starts_at (row);
+  gboolean same_rule = g_strcmp0 (lia_meeting_get_rrule (old), lia_meeting_get_rrule (row)) == 0;
   gint64 last = 0;
 
-  if (new_start != old_start && lia_meeting_get_is_recurring (row) &&
-      g_strcmp0 (lia_meeting_get_rrule (old), lia_meeting_get_rrule (row)) == 0)
+  if (new_start != old_start && lia_meeting_get_is_recurring (row) && same_rule)
     {
       g_autofree char *rule = lia_recurrence_continue (lia_meeting_get_rrule (old), old_start,
                                                        lia_meeting_get_tzid (old), old_start, new_start);
@@ -539,17 +842,33 @@ lia_meeting_series_write (LiaBook               *book,
     lia_meeting_set_status (row, lia_meeting_get_status (old));
   lia_meeting_set_contact_event_id (row, lia_meeting_get_contact_event_id (old));
 
+  if (lia_meeting_get_is_recurring (old) && same_rule &&
+      !check_shift (book, old, row, G_MININT64, old_start, new_start, error))
+    return FALSE;
+  if (lia_meeting_get_is_recurring (old) && !same_rule && !detach_lost (book, old, row, error))
+    return FALSE;
+
   if (!update_row (book, row, error))
     return FALSE;
   if (new_start != old_start)
     {
       if (lia_meeting_get_is_recurring (old) &&
-          !shift_exceptions (book, old, lia_meeting_get_id (old), G_MININT64, old_start, new_start, error))
+          !shift_exceptions (book, old, lia_meeting_get_id (old), G_MININT64, old_start, new_start,
+                             edited_rid, error))
         return FALSE;
       if (!shift_follow_ups (book, old, lia_meeting_get_id (old), G_MININT64, old_start, new_start, error))
         return FALSE;
     }
   return drop_lost_exceptions (book, row, error);
+}
+
+gboolean
+lia_meeting_series_write (LiaBook               *book,
+                          LiaMeeting            *old,
+                          LiaMeeting            *updated,
+                          GError               **error)
+{
+  return write_series (book, old, updated, 0, error);
 }
 
 /* Which fields of an occurrence an edit changed. */
@@ -695,7 +1014,7 @@ write_all (LiaBook               *book,
   *out_rid = lia_recurrence_shift (lia_occurrence_get_recurrence_id (stored), tz, old_ref,
                                    edits->times ? new_ref : old_ref);
 
-  return lia_meeting_series_write (book, series, updated, error) &&
+  return write_series (book, series, updated, lia_occurrence_get_recurrence_id (stored), error) &&
          (!lia_meeting_get_is_recurring (updated) ||
           forget_edited (book, updated, *out_rid, edits, error));
 }
@@ -732,13 +1051,7 @@ write_later (LiaBook               *book,
   LiaMeetingValues values = { 0, };
   gint64 last = 0, tail_id = 0;
 
-  lia_meeting_set_rrule (head, head_rule);
-  if (!lia_recurrence_check (head_rule, lia_meeting_get_starts_at (head), tz, &last, error))
-    return FALSE;
-  lia_meeting_set_until_at (head, last);
-  if (!update_row (book, head, error))
-    return FALSE;
-
+  /* The new series first, to check the shift before anything is written. */
   lia_meeting_set_uid (tail, uid);
   lia_meeting_set_times (tail, start, start + duration);
   lia_meeting_set_rrule (tail, tail_rule);
@@ -747,6 +1060,16 @@ write_later (LiaBook               *book,
   if (!lia_recurrence_check (tail_rule, start, tz, &last, error))
     return FALSE;
   lia_meeting_set_until_at (tail, last);
+  if (!check_shift (book, series, tail, rid, rid, start, error))
+    return FALSE;
+
+  lia_meeting_set_rrule (head, head_rule);
+  if (!lia_recurrence_check (head_rule, lia_meeting_get_starts_at (head), tz, &last, error))
+    return FALSE;
+  lia_meeting_set_until_at (head, last);
+  if (!update_row (book, head, error))
+    return FALSE;
+
   fill_values (tail, lia_book_now (book), &values);
   values.id = 0;
   if (!lia_meeting_store_insert (db_of (book), &values, &tail_id, error))
@@ -757,7 +1080,7 @@ write_later (LiaBook               *book,
   *out_rid = start;
   return lia_meeting_series_load_attendees (book, series, error) &&
          lia_meeting_series_write_attendees (book, tail_id, lia_meeting_get_attendees (series), error) &&
-         shift_exceptions (book, series, tail_id, rid, rid, start, error) &&
+         shift_exceptions (book, series, tail_id, rid, rid, start, rid, error) &&
          shift_follow_ups (book, series, tail_id, rid, rid, start, error) &&
          forget_edited (book, tail, start, edits, error);
 }
@@ -865,15 +1188,41 @@ lia_meeting_series_set_status (LiaBook           *book,
   return save_exception (book, series, e, error);
 }
 
+/* A held meeting removed takes its contact with it: the events' triggers
+ * recompute the account's last contact, and its listeners hear of it
+ * once the write is committed (the book holds the signal until then). */
+static gboolean
+forget_contact (LiaBook               *book,
+                LiaMeeting            *series,
+                gint64                 event_id,
+                GError               **error)
+{
+  if (event_id == 0)
+    return TRUE;
+  if (!lia_event_store_delete (db_of (book), event_id, error))
+    return FALSE;
+  lia_book_emit_account_changed (book, lia_meeting_get_account_id (series), FALSE);
+  return TRUE;
+}
+
 static gboolean
 delete_later (LiaBook               *book,
               LiaMeeting            *series,
+              GPtrArray             *exceptions,
               gint64                 recurrence_id,
               GError               **error)
 {
   g_autofree char *rule = lia_recurrence_end_before (lia_meeting_get_rrule (series), recurrence_id,
                                                      lia_meeting_get_tzid (series));
   gint64 last = 0;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      LiaException *e = g_ptr_array_index (exceptions, i);
+
+      if (e->recurrence_id >= recurrence_id && !forget_contact (book, series, e->contact_event_id, error))
+        return FALSE;
+    }
 
   lia_meeting_set_rrule (series, rule);
   if (!lia_recurrence_check (rule, lia_meeting_get_starts_at (series), lia_meeting_get_tzid (series),
@@ -883,7 +1232,6 @@ delete_later (LiaBook               *book,
   /* The exceptions from there on are of occurrences it no longer has. */
   return update_row (book, series, error) && drop_lost_exceptions (book, series, error);
 }
-
 
 /* Whole edits --------------------------------------------------------- */
 
@@ -963,13 +1311,25 @@ lia_meeting_series_delete (LiaBook       *book,
   switch (effective_scope (series, recurrence_id, scope))
     {
     case LIA_EDIT_SCOPE_THIS:
+      /* Removed, it was never held: no contact, no held status. */
       e = exception_at (exceptions, lia_meeting_get_id (series), recurrence_id);
+      if (!forget_contact (book, series, e->contact_event_id, error))
+        return FALSE;
+      e->contact_event_id = 0;
+      if (e->status == LIA_MEETING_STATUS_HELD)
+        e->status = -1;
       e->cancelled = TRUE;
       return save_exception (book, series, e, error);
     case LIA_EDIT_SCOPE_THIS_AND_LATER:
-      return delete_later (book, series, recurrence_id, error);
+      return delete_later (book, series, exceptions, recurrence_id, error);
     case LIA_EDIT_SCOPE_ALL:
     default:
+      if (!forget_contact (book, series, lia_meeting_get_contact_event_id (series), error))
+        return FALSE;
+      for (guint i = 0; i < exceptions->len; i++)
+        if (!forget_contact (book, series, ((LiaException *)g_ptr_array_index (exceptions, i))->contact_event_id,
+                             error))
+          return FALSE;
       return lia_meeting_store_delete (db_of (book), lia_meeting_get_id (series), error);
     }
 }

@@ -1,5 +1,5 @@
-/* lia-recurrence.h — occurrences of an RRULE, expanded with libical in
- * the series' own time zone
+/* lia-recurrence.h — occurrences of an RRULE in the series' own time
+ * zone: simple rules by date arithmetic, the rest with libical
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +25,27 @@ GArray   *lia_recurrence_expand (const char  *rrule,
                                  const char  *tzid,
                                  gint64       from,
                                  gint64       to);
+/* The same appended to @starts (of gint64): a range expands many series. */
+void      lia_recurrence_expand_into (const char *rrule,
+                                      gint64      starts_at,
+                                      const char *tzid,
+                                      gint64      from,
+                                      gint64      to,
+                                      GArray     *starts);
+/* The same from libical's iterator alone, never by the date arithmetic
+ * lia_recurrence_expand() uses for simple rules: for tests. */
+GArray   *lia_recurrence_expand_libical (const char *rrule,
+                                         gint64      starts_at,
+                                         const char *tzid,
+                                         gint64      from,
+                                         gint64      to);
+/* Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+ * civil_from_days): the date arithmetic of simple rules, and of a fast
+ * writer of times. */
+void      lia_recurrence_date_from_days (gint64  days,
+                                         int    *year,
+                                         int    *month,
+                                         int    *day);
 /* @rrule ending before @before (for "this and later" splits): the same
  * rule with UNTIL set, COUNT dropped. */
 char     *lia_recurrence_end_before (const char *rrule,

@@ -1,9 +1,12 @@
 /* lia-meeting-store.c — SQL for meetings, their exceptions and attendees,
  * follow-ups, and review cadence
  *
- * The store never expands a recurrence (that is libical's, in the model):
- * it narrows a range to the series that can have an occurrence in it,
- * using until_at, the start of a series' last occurrence.
+ * The store never expands a recurrence (that is the model's): it
+ * narrows a range to the series that can have an occurrence in it,
+ * using until_at, the start of a series' last occurrence. A calendar's
+ * range reads what a calendar shows, from covering indexes where it can
+ * (a month of 50,000 meetings is some 5,000 rows); an export reads every
+ * meeting, exception and attendee in three passes in meeting order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +31,9 @@
   " o.title, o.location, o.agenda, o.minutes, o.outcome, o.rating, o.status," \
   " o.contact_event_id"
 
+/* meeting_attendees keeps a copy of the contact's or staff member's name
+ * and address (see schema 5): one meeting's attendees read them from
+ * the people themselves, an export from the copies. */
 #define ATTENDEE_SELECT                                                        \
   "SELECT t.meeting_id, t.contact_id, t.staff_id,"                             \
   " coalesce (c.name, s.name, t.name), coalesce (nullif (c.email, ''), nullif (s.email, ''), t.email)" \
@@ -239,21 +245,41 @@ lia_meeting_store_get_by_uid (LiaDatabase  *db,
 
 /* Range queries ------------------------------------------------------- */
 
-/* The ids of the series to expand for [:from, :to). A single meeting's
- * until_at is its start, so "starts before the end, last start not
- * before the beginning" reads singles from the start index alone and
- * series from their own partial index; exceptions moved into the range
- * bring their series along. */
-#define RANGE_IDS_ALL                                                          \
-  "WITH ids (id) AS ("                                                         \
-  "  SELECT id FROM meetings INDEXED BY meetings_range"                        \
-  "  WHERE starts_at >= :from AND starts_at < :to AND rrule IS NULL"           \
-  "  UNION SELECT id FROM meetings INDEXED BY meetings_series"                 \
-  "  WHERE rrule IS NOT NULL AND starts_at < :to"                              \
-  "    AND (until_at IS NULL OR until_at >= :from)"                            \
-  "  UNION SELECT meeting_id FROM meeting_occurrences"                         \
-  "  WHERE starts_at >= :from AND starts_at < :to)"
+/* What a calendar shows of a series, in the columns of a meeting row:
+ * no UID, agenda, minutes or outcome, nor the bookkeeping after status
+ * (lia_meeting_store_get() reads a whole row). */
+#define RANGE_COLUMNS                                                          \
+  "m.id, NULL, m.account_id, a.name, m.for_portfolio, m.title, m.starts_at,"  \
+  " m.ends_at, m.tzid, m.all_day, m.location, m.rrule, m.until_at,"           \
+  " m.is_review, '', '', '', NULL, m.status, NULL, 0, NULL, 0, 0"
 
+/* Account names from the index that holds them beside the id: the
+ * accounts' own rows, scattered over the file, cost a page read each. */
+#define RANGE_ACCOUNT " JOIN accounts a INDEXED BY accounts_names ON a.id = m.account_id"
+#define RANGE_FROM    " FROM meetings m" RANGE_ACCOUNT
+
+/* Whether a meeting has an occurrence that may start in [:from, :to)
+ * as its series gives it. A single meeting's until_at is its start. */
+#define RANGE_MAY_START                                                        \
+  "(m.starts_at < :to AND ((m.rrule IS NULL AND m.starts_at >= :from)"        \
+  "  OR (m.rrule IS NOT NULL AND (m.until_at IS NULL OR m.until_at >= :from))))"
+
+/* Every account: single meetings and series each from their own
+ * partial index by start, which holds all the columns above (a month's
+ * thousands need not touch the table), and the few series with an
+ * occurrence moved into the range but none starting there. */
+#define RANGE_SERIES_ALL                                                       \
+  "SELECT " RANGE_COLUMNS " FROM meetings m INDEXED BY meetings_range" RANGE_ACCOUNT \
+  " WHERE m.starts_at >= :from AND m.starts_at < :to AND m.rrule IS NULL"      \
+  " UNION ALL SELECT " RANGE_COLUMNS " FROM meetings m INDEXED BY meetings_series" RANGE_ACCOUNT \
+  " WHERE m.rrule IS NOT NULL AND m.starts_at < :to"                           \
+  "   AND (m.until_at IS NULL OR m.until_at >= :from)"                         \
+  " UNION ALL SELECT " RANGE_COLUMNS RANGE_FROM                                \
+  " WHERE m.id IN (SELECT meeting_id FROM meeting_occurrences"                 \
+  "                WHERE starts_at >= :from AND starts_at < :to)"              \
+  "   AND NOT " RANGE_MAY_START
+
+/* One account, or its portfolio: its meetings from the account index. */
 #define RANGE_IDS_OF(account_match)                                            \
   "WITH RECURSIVE sub (id) AS (SELECT :account"                                \
   "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)," \
@@ -264,28 +290,66 @@ lia_meeting_store_get_by_uid (LiaDatabase  *db,
   "  JOIN meetings m ON m.id = o.meeting_id"                                   \
   "  WHERE o.starts_at >= :from AND o.starts_at < :to AND m.account_id " account_match ")"
 
-#define RANGE_SERIES(ids)                                                      \
-  ids " SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id IN ids ORDER BY m.id"
-#define RANGE_EXCEPTIONS(ids)                                                  \
-  ids " SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"               \
-  " WHERE o.meeting_id IN ids ORDER BY o.meeting_id, o.recurrence_id"
+#define RANGE_SERIES_OF(account_match)                                         \
+  RANGE_IDS_OF (account_match) " SELECT " RANGE_COLUMNS RANGE_FROM " WHERE m.id IN ids"
+
+/* What a calendar shows of an exception: not its notes. */
+#define RANGE_EXCEPTION_COLUMNS                                                \
+  "o.id, o.meeting_id, o.recurrence_id, o.starts_at, o.ends_at, o.cancelled," \
+  " o.title, o.location, NULL, NULL, NULL, o.rating, o.status,"               \
+  " o.contact_event_id"
+
+/* Only exceptions of occurrences the range can show count: those the
+ * series gives in it and those moved into it; each of the two indexes
+ * finds its own. Over every account, rows of series not read are
+ * passed over by the model. */
+#define RANGE_EXCEPTIONS_IN                                                    \
+  " FROM meeting_occurrences o"                                                \
+  " WHERE ((o.recurrence_id >= :from AND o.recurrence_id < :to)"               \
+  "        OR (o.starts_at >= :from AND o.starts_at < :to))"
+
+#define RANGE_EXCEPTIONS_ALL                                                   \
+  "SELECT " RANGE_EXCEPTION_COLUMNS RANGE_EXCEPTIONS_IN                        \
+  " ORDER BY o.meeting_id, o.recurrence_id"
+
+#define RANGE_EXCEPTIONS_OF(account_match)                                     \
+  RANGE_IDS_OF (account_match) " SELECT " RANGE_EXCEPTION_COLUMNS             \
+  RANGE_EXCEPTIONS_IN " AND +o.meeting_id IN ids ORDER BY o.meeting_id, o.recurrence_id"
 
 static const char * const range_series_sql[] = {
-  RANGE_SERIES (RANGE_IDS_ALL),
-  RANGE_SERIES (RANGE_IDS_OF ("= :account")),
-  RANGE_SERIES (RANGE_IDS_OF ("IN sub")),
+  RANGE_SERIES_ALL,
+  RANGE_SERIES_OF ("= :account"),
+  RANGE_SERIES_OF ("IN sub"),
 };
 
 static const char * const range_exceptions_sql[] = {
-  RANGE_EXCEPTIONS (RANGE_IDS_ALL),
-  RANGE_EXCEPTIONS (RANGE_IDS_OF ("= :account")),
-  RANGE_EXCEPTIONS (RANGE_IDS_OF ("IN sub")),
+  RANGE_EXCEPTIONS_ALL,
+  RANGE_EXCEPTIONS_OF ("= :account"),
+  RANGE_EXCEPTIONS_OF ("IN sub"),
 };
 
 const char *
 lia_meeting_store_range_sql (void)
 {
   return range_series_sql[0];
+}
+
+const char *
+lia_meeting_store_range_exceptions_sql (void)
+{
+  return range_exceptions_sql[0];
+}
+
+/* Binds what @stmt names of :from, :to, :account and :meeting. */
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
 }
 
 static gboolean
@@ -298,15 +362,13 @@ run_range (LiaDatabase            *db,
 {
   guint shape = range->account_id == 0 ? 0 : range->with_subsidiaries ? 2 : 1;
   sqlite3_stmt *stmt = lia_database_get_statement (db, shapes[shape], error);
-  int index;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":from"), range->from);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":to"), range->to);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":account")) > 0)
-    sqlite3_bind_int64 (stmt, index, range->account_id);
+  bind_named (stmt, ":from", range->from);
+  bind_named (stmt, ":to", range->to);
+  bind_named (stmt, ":account", range->account_id);
   return lia_database_each_row (db, stmt, func, user_data, error);
 }
 
@@ -332,42 +394,191 @@ lia_meeting_store_range_exceptions (LiaDatabase            *db,
 
 /* Exports ------------------------------------------------------------- */
 
-gboolean
-lia_meeting_store_list (LiaDatabase  *db,
-                        gint64        account_id,
-                        LiaRowFunc    func,
-                        gpointer      user_data,
-                        GError      **error)
+/* What an export writes of a meeting, in the columns of a meeting row;
+ * the account's number comes from lia_meeting_store_list_accounts(): a
+ * join would read an account row for every meeting. */
+#define EXPORT_COLUMNS                                                         \
+  "m.id, m.uid, m.account_id, NULL, m.for_portfolio, m.title, m.starts_at,"   \
+  " m.ends_at, m.tzid, m.all_day, m.location, m.rrule, NULL, m.is_review,"    \
+  " m.agenda, m.minutes, m.outcome, m.rating, m.status, m.organizer_id,"      \
+  " NULL, NULL, NULL, NULL"
+
+/* Each export reads every meeting, the meetings of :account, or meeting
+ * :meeting. */
+typedef enum
 {
-  return each_with_id (db,
-    "SELECT " MEETING_COLUMNS MEETING_FROM
-    " WHERE ?1 = 0 OR m.account_id = ?1 ORDER BY m.id", account_id, func, user_data, error);
+  EXPORT_ALL,
+  EXPORT_ACCOUNT,
+  EXPORT_MEETING,
+} ExportShape;
+
+static const char * const export_meetings_sql[] = {
+  [EXPORT_ALL] = "SELECT " EXPORT_COLUMNS " FROM meetings m ORDER BY m.id",
+  [EXPORT_ACCOUNT] = "SELECT " EXPORT_COLUMNS " FROM meetings m"
+                     " WHERE m.account_id = :account ORDER BY m.id",
+  [EXPORT_MEETING] = "SELECT " EXPORT_COLUMNS " FROM meetings m"
+                     " WHERE m.id = :meeting AND (:account = 0 OR m.account_id = :account)",
+};
+
+static const char * const export_exceptions_sql[] = {
+  [EXPORT_ALL] = "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
+                 " ORDER BY o.meeting_id, o.recurrence_id",
+  [EXPORT_ACCOUNT] = "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
+                     " WHERE o.meeting_id IN (SELECT id FROM meetings WHERE account_id = :account)"
+                     " ORDER BY o.meeting_id, o.recurrence_id",
+  [EXPORT_MEETING] = "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
+                     " WHERE o.meeting_id = :meeting ORDER BY o.recurrence_id",
+};
+
+/* The copies of names and addresses: no row of contacts or staff read. */
+#define EXPORT_ATTENDEES                                                       \
+  "SELECT t.meeting_id, t.contact_id, t.staff_id, t.name, t.email FROM meeting_attendees t"
+
+static const char * const export_attendees_sql[] = {
+  [EXPORT_ALL] = EXPORT_ATTENDEES " ORDER BY t.meeting_id, t.id",
+  [EXPORT_ACCOUNT] = EXPORT_ATTENDEES
+                     " WHERE t.meeting_id IN (SELECT id FROM meetings WHERE account_id = :account)"
+                     " ORDER BY t.meeting_id, t.id",
+  [EXPORT_MEETING] = EXPORT_ATTENDEES " WHERE t.meeting_id = :meeting ORDER BY t.id",
+};
+
+static sqlite3_stmt *
+export_statement (LiaDatabase         *db,
+                  const char * const  *shapes,
+                  gint64               account_id,
+                  gint64               meeting_id,
+                  GError             **error)
+{
+  ExportShape shape = meeting_id != 0 ? EXPORT_MEETING : account_id != 0 ? EXPORT_ACCOUNT : EXPORT_ALL;
+  sqlite3_stmt *stmt = lia_database_get_statement (db, shapes[shape], error);
+
+  if (stmt != NULL)
+    {
+      bind_named (stmt, ":account", account_id);
+      bind_named (stmt, ":meeting", meeting_id);
+    }
+  return stmt;
+}
+
+static gboolean
+run_export (LiaDatabase         *db,
+            const char * const  *shapes,
+            gint64               account_id,
+            gint64               meeting_id,
+            LiaRowFunc           func,
+            gpointer             user_data,
+            GError             **error)
+{
+  sqlite3_stmt *stmt = export_statement (db, shapes, account_id, meeting_id, error);
+
+  return stmt != NULL && lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+/* Steps @stmt, ordered by meeting id in @column, over the rows of
+ * meetings up to @meeting_id, handing those of @meeting_id to @func. */
+static int
+catch_up (sqlite3_stmt *stmt,
+          int           rc,
+          int           column,
+          gint64        meeting_id,
+          LiaRowFunc    func,
+          gpointer      user_data)
+{
+  gint64 id;
+
+  for (; rc == SQLITE_ROW && (id = sqlite3_column_int64 (stmt, column)) <= meeting_id; rc = sqlite3_step (stmt))
+    if (id == meeting_id)
+      func ((LiaRow *)stmt, user_data);
+  return rc;
 }
 
 gboolean
-lia_meeting_store_list_exceptions (LiaDatabase  *db,
-                                   gint64        account_id,
-                                   LiaRowFunc    func,
-                                   gpointer      user_data,
-                                   GError      **error)
+lia_meeting_store_export (LiaDatabase                  *db,
+                          gint64                        account_id,
+                          gint64                        meeting_id,
+                          const LiaMeetingExportFuncs  *funcs,
+                          gpointer                      user_data,
+                          GError                      **error)
 {
-  return each_with_id (db,
-    "SELECT " EXCEPTION_COLUMNS " FROM meeting_occurrences o"
-    " WHERE ?1 = 0 OR o.meeting_id IN (SELECT id FROM meetings WHERE account_id = ?1)"
-    " ORDER BY o.meeting_id, o.recurrence_id", account_id, func, user_data, error);
+  static const char * const * const shapes[] = {
+    export_meetings_sql, export_exceptions_sql, export_attendees_sql,
+  };
+  sqlite3_stmt *stmts[G_N_ELEMENTS (shapes)] = { NULL, };
+  int rc[G_N_ELEMENTS (shapes)] = { SQLITE_DONE, SQLITE_DONE, SQLITE_DONE };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (shapes); i++)
+    ok = (stmts[i] = export_statement (db, shapes[i], account_id, meeting_id, error)) != NULL;
+
+  if (ok)
+    {
+      rc[1] = sqlite3_step (stmts[1]);
+      rc[2] = sqlite3_step (stmts[2]);
+    }
+  /* The three in meeting order, as a merge: one meeting at a time. */
+  while (ok && (rc[0] = sqlite3_step (stmts[0])) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmts[0], LIA_MEETING_COLUMN_ID);
+
+      funcs->meeting ((LiaRow *)stmts[0], user_data);
+      rc[1] = catch_up (stmts[1], rc[1], LIA_EXCEPTION_COLUMN_MEETING_ID, id, funcs->exception, user_data);
+      rc[2] = catch_up (stmts[2], rc[2], LIA_ATTENDEE_COLUMN_MEETING_ID, id, funcs->attendee, user_data);
+      if (!funcs->done (user_data))
+        {
+          rc[0] = SQLITE_DONE;
+          break;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    {
+      if (stmts[i] != NULL)
+        sqlite3_reset (stmts[i]);
+      if (ok && rc[i] != SQLITE_ROW && rc[i] != SQLITE_DONE)
+        {
+          lia_database_set_error (db, rc[i], error, "meetings for an export");
+          ok = FALSE;
+        }
+    }
+  return ok;
 }
 
 gboolean
-lia_meeting_store_list_attendees (LiaDatabase  *db,
-                                  gint64        account_id,
-                                  LiaRowFunc    func,
-                                  gpointer      user_data,
-                                  GError      **error)
+lia_meeting_store_list_accounts (LiaDatabase  *db,
+                                 gint64        account_id,
+                                 gint64        meeting_id,
+                                 LiaRowFunc    func,
+                                 gpointer      user_data,
+                                 GError      **error)
 {
-  return each_with_id (db,
-    ATTENDEE_SELECT
-    " WHERE ?1 = 0 OR t.meeting_id IN (SELECT id FROM meetings WHERE account_id = ?1)"
-    " ORDER BY t.meeting_id, t.id", account_id, func, user_data, error);
+  static const char * const shapes[] = {
+    [EXPORT_ALL] = "SELECT id, number FROM accounts ORDER BY id",
+    [EXPORT_ACCOUNT] = "SELECT id, number FROM accounts WHERE id = :account",
+    [EXPORT_MEETING] = "SELECT a.id, a.number FROM accounts a"
+                       " WHERE a.id = (SELECT account_id FROM meetings WHERE id = :meeting)",
+  };
+
+  return run_export (db, shapes, account_id, meeting_id, func, user_data, error);
+}
+
+/* In the order their first meetings have them. */
+gboolean
+lia_meeting_store_list_zones (LiaDatabase  *db,
+                              gint64        account_id,
+                              gint64        meeting_id,
+                              LiaRowFunc    func,
+                              gpointer      user_data,
+                              GError      **error)
+{
+  static const char * const shapes[] = {
+    [EXPORT_ALL] = "SELECT tzid FROM meetings WHERE NOT all_day GROUP BY tzid ORDER BY min (id)",
+    [EXPORT_ACCOUNT] = "SELECT tzid FROM meetings WHERE account_id = :account AND NOT all_day"
+                       " GROUP BY tzid ORDER BY min (id)",
+    [EXPORT_MEETING] = "SELECT tzid FROM meetings WHERE id = :meeting AND NOT all_day"
+                       " AND (:account = 0 OR account_id = :account)",
+  };
+
+  return run_export (db, shapes, account_id, meeting_id, func, user_data, error);
 }
 
 /* Exceptions ---------------------------------------------------------- */
@@ -498,9 +709,14 @@ lia_meeting_store_add_attendee (LiaDatabase  *db,
                                 const char   *email,
                                 GError      **error)
 {
+  /* With ATTENDEE_SELECT's choice of name and address, kept up to date
+   * by the triggers of schema 5. */
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "INSERT INTO meeting_attendees (meeting_id, contact_id, staff_id, name, email)"
-    " VALUES (?, ?, ?, ?, ?)", error);
+    " SELECT ?1, ?2, ?3,"
+    "  coalesce ((SELECT name FROM contacts WHERE id = ?2), (SELECT name FROM staff WHERE id = ?3), ?4),"
+    "  coalesce ((SELECT nullif (email, '') FROM contacts WHERE id = ?2),"
+    "            (SELECT nullif (email, '') FROM staff WHERE id = ?3), ?5)", error);
 
   if (stmt == NULL)
     return FALSE;

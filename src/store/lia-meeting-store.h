@@ -188,35 +188,60 @@ gboolean    lia_meeting_store_get_by_uid       (LiaDatabase               *db,
                                                 GError                   **error);
 /* The series that can have an occurrence starting in the range (their
  * start before its end, their last start not before its beginning), and
- * those with an occurrence moved into it; by id. */
+ * those with an occurrence moved into it, in no particular order: what a
+ * calendar shows of them (no UID, agenda, minutes or outcome; those
+ * columns NULL or empty, as are organizer, rating and the bookkeeping). */
 gboolean    lia_meeting_store_range            (LiaDatabase               *db,
                                                 const LiaMeetingRange     *range,
                                                 LiaRowFunc                 func,
                                                 gpointer                   user_data,
                                                 GError                   **error);
-/* The exceptions of the same series, by meeting and recurrence id. */
+/* The exceptions of occurrences the range can show (the series gives
+ * them in it, or they were moved into it), without their notes; by
+ * meeting and recurrence id. Over every account, also those of series
+ * lia_meeting_store_range() does not read. */
 gboolean    lia_meeting_store_range_exceptions (LiaDatabase               *db,
                                                 const LiaMeetingRange     *range,
                                                 LiaRowFunc                 func,
                                                 gpointer                   user_data,
                                                 GError                   **error);
-/* The unfiltered range query, for a benchmark's bare-sqlite3 floor
- * (parameters :from and :to). */
+/* The two range queries over every account, for a benchmark's
+ * bare-sqlite3 floor (parameters :from and :to). */
 const char *lia_meeting_store_range_sql        (void);
-/* Every meeting of @account_id (0: all), with its exceptions and
- * attendees, each by meeting id: for exports. */
-gboolean    lia_meeting_store_list             (LiaDatabase               *db,
+const char *lia_meeting_store_range_exceptions_sql (void);
+/* What an export reads, one meeting at a time. */
+typedef struct
+{
+  LiaRowFunc   meeting;     /* a meeting row, without the account's name,
+                             * until_at and the bookkeeping after organizer */
+  LiaRowFunc   exception;   /* each of its exception rows, by recurrence id */
+  LiaRowFunc   attendee;    /* each of its attendees, in order, with the
+                             * names and addresses meeting_attendees keeps */
+  gboolean   (*done)      (gpointer user_data);   /* FALSE: stop there */
+} LiaMeetingExportFuncs;
+
+/* The meetings of @account_id (0: all), or with @meeting_id not 0 that
+ * one (of @account_id unless 0), by id: three queries in meeting order,
+ * merged. */
+gboolean    lia_meeting_store_export           (LiaDatabase               *db,
                                                 gint64                     account_id,
+                                                gint64                     meeting_id,
+                                                const LiaMeetingExportFuncs *funcs,
+                                                gpointer                   user_data,
+                                                GError                   **error);
+/* The id (column 0) and number (1) of their accounts, by id; for all
+ * meetings, of every account. */
+gboolean    lia_meeting_store_list_accounts    (LiaDatabase               *db,
+                                                gint64                     account_id,
+                                                gint64                     meeting_id,
                                                 LiaRowFunc                 func,
                                                 gpointer                   user_data,
                                                 GError                   **error);
-gboolean    lia_meeting_store_list_exceptions  (LiaDatabase               *db,
+/* The time zones (column 0) of those that are not all day, in the
+ * order their first meetings have them. */
+gboolean    lia_meeting_store_list_zones       (LiaDatabase               *db,
                                                 gint64                     account_id,
-                                                LiaRowFunc                 func,
-                                                gpointer                   user_data,
-                                                GError                   **error);
-gboolean    lia_meeting_store_list_attendees   (LiaDatabase               *db,
-                                                gint64                     account_id,
+                                                gint64                     meeting_id,
                                                 LiaRowFunc                 func,
                                                 gpointer                   user_data,
                                                 GError                   **error);

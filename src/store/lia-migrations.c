@@ -515,6 +515,10 @@ static const char schema_v4[] =
  * ranges it starts in; a series reads the partial index of series.
  * A held meeting or occurrence names the contact event it recorded
  * (contact_event_id), so taking "held" back removes that contact. */
+#define MEETINGS_SHOWN                                                         \
+  "starts_at, until_at, account_id, for_portfolio, title, ends_at, tzid,"      \
+  " all_day, location, rrule, is_review, status"
+
 static const char schema_v5[] =
   "CREATE TABLE meetings ("
   "  id INTEGER PRIMARY KEY,"
@@ -541,9 +545,15 @@ static const char schema_v5[] =
   "  contact_event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,"
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL);"
-  "CREATE INDEX meetings_range ON meetings (starts_at, until_at);"
-  "CREATE INDEX meetings_series ON meetings (starts_at, until_at) WHERE rrule IS NOT NULL;"
+  /* Single meetings and series by start, each index holding what a
+   * calendar shows of them (lia-meeting-store.c's RANGE_COLUMNS): a month
+   * reads thousands of meetings from a few pages of each, and no row. */
+  "CREATE INDEX meetings_range ON meetings (" MEETINGS_SHOWN ") WHERE rrule IS NULL;"
+  "CREATE INDEX meetings_series ON meetings (" MEETINGS_SHOWN ") WHERE rrule IS NOT NULL;"
   "CREATE INDEX meetings_account ON meetings (account_id, starts_at);"
+  /* The account names a calendar shows, a few pages instead of an
+   * account row each. */
+  "CREATE INDEX accounts_names ON accounts (id, name);"
 
   "CREATE TABLE meeting_occurrences ("
   "  id INTEGER PRIMARY KEY,"
@@ -564,6 +574,7 @@ static const char schema_v5[] =
   "  UNIQUE (meeting_id, recurrence_id));"
   "CREATE INDEX meeting_occurrences_moved ON meeting_occurrences (starts_at)"
   "  WHERE starts_at IS NOT NULL;"
+  "CREATE INDEX meeting_occurrences_recurrence ON meeting_occurrences (recurrence_id);"
 
   "CREATE TABLE meeting_attendees ("
   "  id INTEGER PRIMARY KEY,"
@@ -573,6 +584,29 @@ static const char schema_v5[] =
   "  name TEXT NOT NULL DEFAULT '',"
   "  email TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX meeting_attendees_meeting ON meeting_attendees (meeting_id);"
+  "CREATE INDEX meeting_attendees_contact ON meeting_attendees (contact_id)"
+  "  WHERE contact_id IS NOT NULL;"
+  "CREATE INDEX meeting_attendees_staff ON meeting_attendees (staff_id)"
+  "  WHERE staff_id IS NOT NULL;"
+  /* name and email: the attendee's own, or a copy of the contact's or
+   * staff member's (as lia-meeting-store.c's ATTENDEE_SELECT picks them),
+   * kept here so an export of every meeting reads no contact row. An
+   * attendee whose contact is deleted keeps the copy. */
+  "CREATE TRIGGER meeting_attendees_contact_copy AFTER UPDATE OF name, email ON contacts"
+  " BEGIN"
+  "  UPDATE meeting_attendees SET name = new.name,"
+  "    email = coalesce (nullif (new.email, ''),"
+  "                      (SELECT nullif (s.email, '') FROM staff s WHERE s.id = staff_id), '')"
+  "  WHERE contact_id = new.id;"
+  " END;"
+  "CREATE TRIGGER meeting_attendees_staff_copy AFTER UPDATE OF name, email ON staff"
+  " BEGIN"
+  "  UPDATE meeting_attendees SET"
+  "    name = coalesce ((SELECT c.name FROM contacts c WHERE c.id = contact_id), new.name),"
+  "    email = coalesce ((SELECT nullif (c.email, '') FROM contacts c WHERE c.id = contact_id),"
+  "                      nullif (new.email, ''), '')"
+  "  WHERE staff_id = new.id;"
+  " END;"
 
   /* Due on a local calendar day: overdue from the next local midnight. */
   "CREATE TABLE follow_ups ("
