@@ -50,12 +50,7 @@ lia_account_store_insert (LiaDatabase             *db,
     return FALSE;
 
   bind_values (stmt, values);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean

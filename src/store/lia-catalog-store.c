@@ -26,12 +26,7 @@ lia_catalog_store_add_staff (LiaDatabase  *db,
   lia_bind_text (stmt, 1, name);
   lia_bind_text (stmt, 2, role ? role : "account-manager");
   lia_bind_text (stmt, 3, email ? email : "");
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean

@@ -41,12 +41,7 @@ lia_contact_store_insert (LiaDatabase             *db,
     return FALSE;
 
   bind_contact (stmt, values);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean
@@ -235,12 +230,7 @@ lia_inquiry_store_insert (LiaDatabase             *db,
   lia_bind_text (stmt, 5, v->question);
   lia_bind_text (stmt, 6, v->advice ? v->advice : "");
   lia_bind_optional_id (stmt, 7, v->staff_id);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean

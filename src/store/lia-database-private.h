@@ -26,6 +26,10 @@ sqlite3_stmt *lia_database_prepare       (LiaDatabase   *self,
 gboolean      lia_database_step_done     (LiaDatabase   *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
+gboolean      lia_database_step_insert   (LiaDatabase   *self,
+                                          sqlite3_stmt  *stmt,
+                                          gint64        *out_id,
+                                          GError       **error);
 gboolean      lia_database_exec          (LiaDatabase   *self,
                                           const char    *sql,
                                           GError       **error);

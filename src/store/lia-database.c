@@ -281,6 +281,21 @@ lia_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+/* Steps an INSERT and gives the new row's id in @out_id (may be NULL). */
+gboolean
+lia_database_step_insert (LiaDatabase   *self,
+                          sqlite3_stmt  *stmt,
+                          gint64        *out_id,
+                          GError       **error)
+{
+  if (!lia_database_step_done (self, stmt, error))
+    return FALSE;
+
+  if (out_id)
+    *out_id = lia_database_last_insert_id (self);
+  return TRUE;
+}
+
 void
 lia_bind_optional_id (sqlite3_stmt *stmt,
                       int           index,

@@ -35,17 +35,6 @@
   " LEFT JOIN contacts c ON c.id = e.contact_id"
 
 static void
-bind_optional_int64 (sqlite3_stmt *stmt,
-                     int           index,
-                     gint64        value)
-{
-  if (value == 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
 bind_optional_text (sqlite3_stmt *stmt,
                     int           index,
                     const char   *value)
@@ -80,13 +69,13 @@ bind_values (sqlite3_stmt         *stmt,
   lia_bind_text (stmt, 7, v->status ? v->status : "open");
   lia_bind_text (stmt, 8, v->source ? v->source : "phone");
   sqlite3_bind_int64 (stmt, 9, v->opened_at);
-  bind_optional_int64 (stmt, 10, v->responded_at);
-  bind_optional_int64 (stmt, 11, v->resolved_at);
-  bind_optional_int64 (stmt, 12, v->staff_id);
-  bind_optional_int64 (stmt, 13, v->vendor_id);
-  bind_optional_int64 (stmt, 14, v->contact_id);
-  bind_optional_int64 (stmt, 15, v->response_target);
-  bind_optional_int64 (stmt, 16, v->resolution_target);
+  lia_bind_optional_id (stmt, 10, v->responded_at);
+  lia_bind_optional_id (stmt, 11, v->resolved_at);
+  lia_bind_optional_id (stmt, 12, v->staff_id);
+  lia_bind_optional_id (stmt, 13, v->vendor_id);
+  lia_bind_optional_id (stmt, 14, v->contact_id);
+  lia_bind_optional_id (stmt, 15, v->response_target);
+  lia_bind_optional_id (stmt, 16, v->resolution_target);
   bind_optional_text (stmt, 17, v->business_hours);
 }
 
@@ -107,12 +96,7 @@ lia_event_store_insert (LiaDatabase           *db,
 
   lia_bind_optional_id (stmt, 1, values->id);
   bind_values (stmt, values);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean
@@ -149,10 +133,10 @@ lia_event_store_set_schedule (LiaDatabase             *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_optional_int64 (stmt, 2, schedule->response_breach_at);
-  bind_optional_int64 (stmt, 3, schedule->resolution_breach_at);
-  bind_optional_int64 (stmt, 4, schedule->breach_at);
-  bind_optional_int64 (stmt, 5, schedule->risk_at);
+  lia_bind_optional_id (stmt, 2, schedule->response_breach_at);
+  lia_bind_optional_id (stmt, 3, schedule->resolution_breach_at);
+  lia_bind_optional_id (stmt, 4, schedule->breach_at);
+  lia_bind_optional_id (stmt, 5, schedule->risk_at);
   return lia_database_step_done (db, stmt, error);
 }
 
@@ -422,12 +406,7 @@ lia_vendor_store_insert (LiaDatabase            *db,
   lia_bind_text (stmt, 4, v->phone ? v->phone : "");
   bind_optional_text (stmt, 5, v->sla_plan_id);
   sqlite3_bind_int (stmt, 6, v->active);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean

@@ -150,12 +150,7 @@ lia_meeting_store_insert (LiaDatabase             *db,
 
   lia_bind_text (stmt, 1, values->uid);
   bind_meeting (stmt, values);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean
@@ -909,12 +904,7 @@ lia_follow_up_store_insert (LiaDatabase              *db,
   lia_bind_text (stmt, 9, values->status ? values->status : "open");
   lia_bind_optional_id (stmt, 10, values->done_at);
   sqlite3_bind_int64 (stmt, 11, values->created_at);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean

@@ -479,12 +479,7 @@ lia_portfolio_store_log_contact (LiaDatabase  *db,
   sqlite3_bind_int64 (stmt, 4, happened_at);
   lia_bind_optional_id (stmt, 5, staff_id);
   lia_bind_text (stmt, 6, notes ? notes : "");
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 gboolean
@@ -528,12 +523,7 @@ lia_portfolio_store_add_note (LiaDatabase  *db,
   lia_bind_text (stmt, 3, kind);
   lia_bind_text (stmt, 4, body);
   lia_bind_text (stmt, 5, author);
-  if (!lia_database_step_done (db, stmt, error))
-    return FALSE;
-
-  if (out_id)
-    *out_id = lia_database_last_insert_id (db);
-  return TRUE;
+  return lia_database_step_insert (db, stmt, out_id, error);
 }
 
 /* Notes on @root_id and every account below it, newest first. */
