@@ -885,6 +885,83 @@ test_export_parses (Fixture       *f,
   icalcomponent_free (root);
 }
 
+/* The SEQUENCE of the series @uid in @text (its own VEVENT comes first). */
+static gint64
+sequence_in (const char *text,
+             const char *uid)
+{
+  g_autofree char *line = g_strdup_printf ("\r\nUID:%s\r\n", uid);
+  const char *at = strstr (text, line);
+
+  g_assert_nonnull (at);
+  at = strstr (at, "\r\nSEQUENCE:");
+  g_assert_nonnull (at);
+  return g_ascii_strtoll (at + strlen ("\r\nSEQUENCE:"), NULL, 10);
+}
+
+/* Calendars take an event again only with a higher SEQUENCE: every
+ * change raises it, an override's and an import's too; a file's own
+ * SEQUENCE is kept for a new meeting. */
+static void
+test_sequence (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *moved = NULL, *imported = NULL, *path = NULL;
+  g_autofree char *single_uid = NULL, *series_uid = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(LiaMeeting) single = NULL, series = NULL, fresh = NULL;
+  g_autoptr(LiaOccurrence) o = NULL;
+  guint added = 0, updated = 0;
+  gint64 id;
+
+  make_meetings (f);
+  id = lia_test_book_sql_int (f->book, "SELECT id FROM meetings WHERE title LIKE 'Kick-off%%'");
+  single = lia_meeting_repository_lookup (lia_book_get_meetings (f->book), id, &error);
+  g_assert_no_error (error);
+  single_uid = g_strdup (lia_meeting_get_uid (single));
+  id = lia_test_book_sql_int (f->book, "SELECT id FROM meetings WHERE title = 'Monthly review'");
+  series = lia_meeting_repository_lookup (lia_book_get_meetings (f->book), id, &error);
+  g_assert_no_error (error);
+  series_uid = g_strdup (lia_meeting_get_uid (series));
+  before = export_text (f->book, 0);
+  /* Its overrides were each a change. */
+  g_assert_cmpint (sequence_in (before, series_uid), >, 0);
+
+  /* An update of the meeting. */
+  lia_meeting_set_title (single, "Kick-off, again");
+  g_assert_true (lia_meeting_repository_update (lia_book_get_meetings (f->book), single, &error));
+  g_assert_no_error (error);
+  after = export_text (f->book, 0);
+  g_assert_cmpint (sequence_in (after, single_uid), >, sequence_in (before, single_uid));
+  g_assert_cmpint (sequence_in (after, series_uid), ==, sequence_in (before, series_uid));
+
+  /* A change of one occurrence alone. */
+  o = occurrence (f, series, berlin (2026, 6, 15, 14, 0));
+  lia_occurrence_set_location (o, "Globex, Berlin");
+  save_occurrence (f, o);
+  moved = export_text (f->book, 0);
+  g_assert_cmpint (sequence_in (moved, series_uid), >, sequence_in (after, series_uid));
+
+  /* An import of a known UID raises it, even from a file with the old
+   * SEQUENCE; a new one keeps the file's. */
+  edited = g_string_new (after);
+  g_string_replace (edited, "Kick-off\\, again", "Kick-off\\, third time", 0);
+  g_string_replace (edited, "Audit days", "Audit week", 0);
+  g_string_replace (edited, series_uid, "new-series@elsewhere", 0);
+  path = write_temp (f, "sequence.ics", edited->str);
+  g_assert_true (import (f, path, 0, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (updated, ==, 3);
+  imported = export_text (f->book, 0);
+  g_assert_nonnull (strstr (imported, "SUMMARY:Kick-off\\, third time\r\n"));
+  g_assert_cmpint (sequence_in (imported, single_uid), >, sequence_in (after, single_uid));
+  fresh = meeting_by_uid (f->book, "new-series@elsewhere");
+  g_assert_cmpint (lia_meeting_get_sequence (fresh), ==, sequence_in (after, series_uid));
+  g_assert_cmpint (sequence_in (imported, "new-series@elsewhere"), ==, sequence_in (after, series_uid));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -909,6 +986,7 @@ main (int   argc,
   ADD ("export-parses", test_export_parses);
   ADD ("export-attendees", test_export_attendees);
   ADD ("round-trip", test_round_trip);
+  ADD ("sequence", test_sequence);
 #undef ADD
 
   return g_test_run ();

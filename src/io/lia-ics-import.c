@@ -46,6 +46,9 @@ typedef struct
   char             *rrule;
   GArray           *exdates;         /* gint64 */
   gint64            account_id;
+  gint64            sequence;        /* the file's SEQUENCE */
+  gint64            meeting_id;      /* the series written, 0: none */
+  gint64            new_sequence;    /* what it ends up with */
 } Incoming;
 
 typedef struct
@@ -242,6 +245,7 @@ read_event (icalcomponent           *event,
   in->lines = *lines;
   in->uid = icalcomponent_get_uid (event);
   in->title = summary && *summary ? summary : _("Meeting");
+  in->sequence = MAX (icalcomponent_get_sequence (event), 0);
 
   if (in->uid == NULL || *in->uid == '\0')
     lia_ics_malformed (error, lines->begin, _("the event “%s” has no UID"), in->title);
@@ -672,6 +676,7 @@ write_series (Import    *import,
   g_autoptr(LiaMeeting) meeting = lia_meeting_repository_lookup_uid (import->meetings, in->uid, &local_error);
   g_autoptr(GListModel) attendees = NULL;
   gboolean known = meeting != NULL;
+  gint64 stored_sequence = known ? lia_meeting_get_sequence (meeting) : 0;
 
   if (!known && !is_not_found (local_error))
     return refused (error, g_steal_pointer (&local_error), in);
@@ -693,6 +698,12 @@ write_series (Import    *import,
     return refused (error, g_steal_pointer (&local_error), in);
   if (!delete_exdates (import, in, lia_meeting_get_id (meeting), error))
     return FALSE;
+
+  /* A new meeting keeps the file's SEQUENCE (so an export of it reads
+   * the same); an update is a new one, whatever the file says. Set once
+   * its overrides are written too (write_sequences()). */
+  in->meeting_id = lia_meeting_get_id (meeting);
+  in->new_sequence = known ? MAX (in->sequence, stored_sequence + 1) : in->sequence;
 
   if (known)
     import->updated++;
@@ -769,6 +780,25 @@ write_override (Import    *import,
   return TRUE;
 }
 
+/* The writes of a series and of its occurrences each raised its
+ * sequence: it gets what write_series() chose. */
+static gboolean
+write_sequences (Import  *import,
+                 GError **error)
+{
+  for (guint i = 0; i < import->events->len; i++)
+    {
+      Incoming *in = g_ptr_array_index (import->events, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (in->meeting_id != 0 &&
+          !lia_meeting_repository_set_sequence (import->meetings, in->meeting_id, in->new_sequence,
+                                                &local_error))
+        return refused (error, g_steal_pointer (&local_error), in);
+    }
+  return TRUE;
+}
+
 /* Series first, so that overrides find them; one transaction. */
 static gboolean
 write_all (Import   *import,
@@ -790,6 +820,11 @@ write_all (Import   *import,
             return FALSE;
           }
       }
+  if (!write_sequences (import, error))
+    {
+      lia_book_rollback (import->book);
+      return FALSE;
+    }
 
   if (!lia_book_commit (import->book, error))
     return FALSE;

@@ -167,13 +167,14 @@ write_record (Export                *export,
               LiaMeetingStatus       status)
 {
   LiaIcsWriter *w = export->writer;
-  char number[16];
+  char number[24];
 
   lia_ics_writer_text (w, "SUMMARY", title);
   lia_ics_writer_text (w, "LOCATION", location);
   lia_ics_writer_text (w, "DESCRIPTION", agenda);
   lia_ics_writer_line (w, "STATUS", status == LIA_MEETING_STATUS_CANCELLED ? "CANCELLED" : "CONFIRMED");
-  lia_ics_writer_line (w, "SEQUENCE", "0");
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, series->sequence);
+  lia_ics_writer_line (w, "SEQUENCE", number);
   write_people (export, series);
   lia_ics_writer_text (w, "X-LIAISON-ACCOUNT", series->account_number);
   lia_ics_writer_line (w, "X-LIAISON-STATUS", lia_enum_to_nick (LIA_TYPE_MEETING_STATUS, status));

@@ -56,7 +56,6 @@ void           lia_meeting_set_until_at        (LiaMeeting      *self,
 gint64         lia_meeting_get_contact_event_id (LiaMeeting     *self);
 void           lia_meeting_set_contact_event_id (LiaMeeting     *self,
                                                 gint64           event_id);
-gint64         lia_meeting_get_sequence        (LiaMeeting      *self);
 /* Takes the attendees in @attendees (LiaAttendee). */
 void           lia_meeting_take_attendees      (LiaMeeting      *self,
                                                 GPtrArray       *attendees);

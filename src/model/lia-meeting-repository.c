@@ -409,6 +409,7 @@ read_series (LiaRow   *row,
   s->status = lia_row_get_enum (LIA_TYPE_MEETING_STATUS, row, LIA_MEETING_COLUMN_STATUS,
                                 LIA_MEETING_STATUS_PLANNED);
   s->organizer_id = lia_row_get_int64 (row, LIA_MEETING_COLUMN_ORGANIZER_ID);
+  s->sequence = lia_row_get_int64 (row, LIA_MEETING_COLUMN_SEQUENCE);
 
   g_string_truncate (reader->text, 0);
   g_array_set_size (reader->exception_rows, 0);
@@ -959,6 +960,29 @@ lia_meeting_repository_set_attendees (LiaMeetingRepository  *self,
 
   ok = (series = lia_meeting_series_load (self->book, meeting_id, error)) != NULL &&
        lia_meeting_series_write_attendees (self->book, meeting_id, attendees, error);
+  if (series != NULL)
+    change.account_id = lia_meeting_get_account_id (series);
+  return finish (self, ok, &change, error);
+}
+
+gboolean
+lia_meeting_repository_set_sequence (LiaMeetingRepository  *self,
+                                     gint64                 meeting_id,
+                                     gint64                 sequence,
+                                     GError               **error)
+{
+  g_autoptr(LiaMeeting) series = NULL;
+  Change change = { meeting_id, };
+  gboolean ok;
+
+  g_return_val_if_fail (LIA_IS_MEETING_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (sequence >= 0, FALSE);
+
+  if (!lia_book_begin (self->book, error))
+    return FALSE;
+
+  ok = (series = lia_meeting_series_load (self->book, meeting_id, error)) != NULL &&
+       lia_meeting_store_set_sequence (db_of (self), meeting_id, sequence, error);
   if (series != NULL)
     change.account_id = lia_meeting_get_account_id (series);
   return finish (self, ok, &change, error);

@@ -42,6 +42,13 @@ gboolean       lia_meeting_repository_set_attendees     (LiaMeetingRepository  *
                                                          GListModel            *attendees,
                                                          GError               **error);
 
+/* Sets the iCalendar SEQUENCE of @meeting_id (an import keeps the
+ * file's); every other write raises it by itself. */
+gboolean       lia_meeting_repository_set_sequence      (LiaMeetingRepository  *self,
+                                                         gint64                 meeting_id,
+                                                         gint64                 sequence,
+                                                         GError               **error);
+
 /* Occurrences starting in [@from, @to), by start: only series that can
  * have one there are read and expanded. @account_id 0: every account;
  * else that account, and with @with_subsidiaries its portfolio. They
@@ -132,6 +139,7 @@ typedef struct
   int                        rating;          /* 0: none */
   LiaMeetingStatus           status;
   gint64                     organizer_id;    /* 0: none */
+  gint64                     sequence;        /* the iCalendar SEQUENCE */
   const LiaOccurrenceRecord *exceptions;      /* moved or edited, by recurrence id */
   guint                      n_exceptions;
   const gint64              *deleted;         /* recurrence ids removed (EXDATEs), ascending */

@@ -435,7 +435,7 @@ replace_str (char       **field,
 }
 
 /* Writes @e, keeping only what differs from @series; a row left with
- * nothing of its own goes. */
+ * nothing of its own goes. Either way the series' sequence goes up. */
 static gboolean
 save_exception (LiaBook               *book,
                 LiaMeeting            *series,
@@ -457,6 +457,10 @@ save_exception (LiaBook               *book,
   if (e->status == (int)lia_meeting_get_status (series))
     e->status = -1;
 
+  /* An override changed is a change of the series to a calendar: a new
+   * SEQUENCE. */
+  if (!lia_meeting_store_set_sequence (db_of (book), e->meeting_id, -1, error))
+    return FALSE;
   if (lia_exception_is_empty (e))
     return lia_meeting_store_delete_exception (db_of (book), e->meeting_id, e->recurrence_id, error);
 

@@ -44,6 +44,9 @@ const char       *lia_meeting_get_outcome      (LiaMeeting       *self);
 int               lia_meeting_get_rating       (LiaMeeting       *self);   /* 0: none, else 1–5 */
 LiaMeetingStatus  lia_meeting_get_status       (LiaMeeting       *self);
 gint64            lia_meeting_get_organizer_id (LiaMeeting       *self);
+/* The iCalendar SEQUENCE: goes up with every change of the series or
+ * of one of its occurrences. */
+gint64            lia_meeting_get_sequence     (LiaMeeting       *self);
 /* LiaAttendee items; the repository fills them on lookup. */
 GListModel       *lia_meeting_get_attendees    (LiaMeeting       *self);
 

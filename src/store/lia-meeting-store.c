@@ -189,6 +189,25 @@ lia_meeting_store_delete (LiaDatabase  *db,
   return lia_database_step_done (db, stmt, error);
 }
 
+gboolean
+lia_meeting_store_set_sequence (LiaDatabase  *db,
+                                gint64        id,
+                                gint64        sequence,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE meetings SET sequence = CASE WHEN ?2 < 0 THEN sequence + 1 ELSE ?2 END"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  return lia_database_step_done (db, stmt, error) &&
+         changed_one (db, "meeting", id, error);
+}
+
 typedef struct
 {
   LiaRowFunc func;
@@ -396,7 +415,7 @@ lia_meeting_store_range_exceptions (LiaDatabase            *db,
   "m.id, m.uid, m.account_id, NULL, m.for_portfolio, m.title, m.starts_at,"   \
   " m.ends_at, m.tzid, m.all_day, m.location, m.rrule, NULL, m.is_review,"    \
   " m.agenda, m.minutes, m.outcome, m.rating, m.status, m.organizer_id,"      \
-  " NULL, NULL, NULL, NULL"
+  " m.sequence, NULL, NULL, NULL"
 
 /* Each export reads every meeting, the meetings of :account, or meeting
  * :meeting. */

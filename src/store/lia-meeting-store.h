@@ -175,6 +175,12 @@ gboolean    lia_meeting_store_update           (LiaDatabase               *db,
 gboolean    lia_meeting_store_delete           (LiaDatabase               *db,
                                                 gint64                     id,
                                                 GError                   **error);
+/* The iCalendar SEQUENCE: @sequence, or with -1 one more than it was
+ * (an exception of the series written or removed). */
+gboolean    lia_meeting_store_set_sequence     (LiaDatabase               *db,
+                                                gint64                     id,
+                                                gint64                     sequence,
+                                                GError                   **error);
 gboolean    lia_meeting_store_get              (LiaDatabase               *db,
                                                 gint64                     id,
                                                 LiaRowFunc                 func,
