@@ -10,7 +10,7 @@ status=0
 found=$(grep -lE '(^|[^A-Za-z0-9_])(N?_|C_|g_dngettext|ngettext)\s*\(' src/*/*.c src/*.c 2>/dev/null || true)
 found="$found
 $(grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true)
-$(ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml 2>/dev/null || true)"
+$(ls data/*.desktop.in.in data/*.metainfo.xml.in.in data/*.gschema.xml.in 2>/dev/null || true)"
 
 for f in $found; do
   if ! grep -qx "$f" po/POTFILES; then
