@@ -18,83 +18,7 @@
 #include "lia-data-key.h"
 
 #include "test-common.h"
-
-#define TIMEOUT_SECONDS 60
-
-/* Everything logged, debug messages included, to search for secrets:
- * structured logging reaches the writer, g_log() the default handler. */
-static GString *logged;
-
-static GLogWriterOutput
-capture_writer_cb (GLogLevelFlags   level,
-                   const GLogField *fields,
-                   gsize            n_fields,
-                   gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE"))
-      g_string_append_printf (logged, "%s\n", (const char *) fields[i].value);
-
-  if (level & G_LOG_LEVEL_DEBUG)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-/* g_test_init() routes g_log() through its own default handler. */
-static GLogFunc test_log_handler;
-
-static void
-capture_handler_cb (const char     *domain,
-                    GLogLevelFlags  level,
-                    const char     *message,
-                    gpointer        user_data)
-{
-  g_string_append_printf (logged, "%s\n", message);
-  if (!(level & G_LOG_LEVEL_DEBUG))
-    test_log_handler (domain, level, message, user_data);
-}
-
-static void
-assert_not_logged (const char *secret)
-{
-  g_assert_cmpuint (logged->len, >, 0);  /* the keyring's debug messages */
-  g_assert_null (strstr (logged->str, secret));
-}
-
-/* A secret nobody else uses, so finding it anywhere means a leak. */
-static char *
-distinctive_secret (const char *kind)
-{
-  return g_strdup_printf ("liaison-%s-%08x%08x-pässwörd", kind,
-                          g_random_int (), g_random_int ());
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  g_error ("No answer from the keyring within %d seconds", TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_ready_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
-wait_for (GAsyncResult **slot)
-{
-  guint timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, NULL);
-
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-}
+#include "test-keyring.h"
 
 static gboolean
 vault_store (LiaCredentialVault  *vault,
@@ -106,8 +30,8 @@ vault_store (LiaCredentialVault  *vault,
   g_autoptr(GAsyncResult) result = NULL;
 
   lia_credential_vault_store (vault, credential_id, account_id, secret, NULL,
-                              on_ready_cb, &result);
-  wait_for (&result);
+                              lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   return lia_credential_vault_store_finish (vault, result, error);
 }
 
@@ -120,8 +44,8 @@ vault_lookup (LiaCredentialVault  *vault,
   char *secret;
   char *copy;
 
-  lia_credential_vault_lookup (vault, credential_id, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_credential_vault_lookup (vault, credential_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   secret = lia_credential_vault_lookup_finish (vault, result, error);
   copy = g_strdup (secret);
   secret_password_free (secret);
@@ -138,10 +62,10 @@ vault_clear (LiaCredentialVault *vault,
   g_autoptr(GError) error = NULL;
 
   if (credential_id > 0)
-    lia_credential_vault_clear (vault, credential_id, NULL, on_ready_cb, &result);
+    lia_credential_vault_clear (vault, credential_id, NULL, lia_test_on_ready_cb, &result);
   else
-    lia_credential_vault_clear_account (vault, account_id, NULL, on_ready_cb, &result);
-  wait_for (&result);
+    lia_credential_vault_clear_account (vault, account_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   if (credential_id > 0)
     g_assert_true (lia_credential_vault_clear_finish (vault, result, &error));
   else
@@ -158,8 +82,8 @@ vault_list (LiaCredentialVault *vault)
   g_autoptr(GArray) refs = NULL;
   GString *text = g_string_new (NULL);
 
-  lia_credential_vault_list (vault, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_credential_vault_list (vault, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   refs = lia_credential_vault_list_finish (vault, result, &error);
   g_assert_no_error (error);
 
@@ -182,10 +106,10 @@ data_key_load (const char  *book_id,
   g_autoptr(GAsyncResult) result = NULL;
 
   if (create)
-    lia_data_key_load_or_create (book_id, NULL, on_ready_cb, &result);
+    lia_data_key_load_or_create (book_id, NULL, lia_test_on_ready_cb, &result);
   else
-    lia_data_key_load (book_id, NULL, on_ready_cb, &result);
-  wait_for (&result);
+    lia_data_key_load (book_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   if (create)
     return lia_data_key_load_or_create_finish (result, created, error);
   return lia_data_key_load_finish (result, error);
@@ -197,68 +121,26 @@ data_key_clear (const char *book_id)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  lia_data_key_clear (book_id, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_data_key_clear (book_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   g_assert_true (lia_data_key_clear_finish (result, &error));
   g_assert_no_error (error);
-}
-
-static char *
-new_test_book_id (void)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  return g_strconcat ("test-", uuid, NULL);
-}
-
-/* Whether a secret service answers: a lookup of nothing says "not found". */
-static gboolean
-keyring_answers (char **reason)
-{
-  g_autofree char *book_id = new_test_book_id ();
-  g_autoptr(LiaCredentialVault) vault = lia_credential_vault_new (book_id);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *secret = vault_lookup (vault, 1, &error);
-
-  if (g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND))
-    return TRUE;
-  *reason = g_strdup (error != NULL ? error->message : "unexpected secret");
-  return FALSE;
-}
-
-static gboolean
-require_keyring (void)
-{
-  static int answers = -1;
-  static char *reason;
-
-  if (answers < 0)
-    answers = keyring_answers (&reason);
-  if (answers)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("LIAISON_TEST_KEYRING"), "required") == 0)
-    g_test_fail_printf ("The keyring this session started does not answer: %s", reason);
-  else
-    g_test_skip_printf ("No secret service on the session bus (%s); .ci/test runs this "
-                        "against gnome-keyring", reason);
-  return FALSE;
 }
 
 static void
 test_store_lookup_update_clear (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
   g_autoptr(LiaCredentialVault) vault = lia_credential_vault_new (book_id);
-  g_autofree char *first = distinctive_secret ("first");
-  g_autofree char *second = distinctive_secret ("second");
+  g_autofree char *first = lia_test_distinctive_secret ("first");
+  g_autofree char *second = lia_test_distinctive_secret ("second");
   g_autoptr(GError) error = NULL;
   g_autofree char *found = NULL;
   g_autofree char *after_update = NULL;
   g_autofree char *listed = NULL;
   g_autofree char *missing = NULL;
 
-  if (!require_keyring ())
+  if (!lia_test_require_keyring ())
     return;
 
   g_assert_true (vault_store (vault, 1, 7, first, &error));
@@ -282,41 +164,18 @@ test_store_lookup_update_clear (void)
   g_assert_nonnull (strstr (error->message, "missing from the keyring"));
   vault_clear (vault, 1, 0);  /* already gone: still a success */
 
-  assert_not_logged (first);
-  assert_not_logged (second);
-}
-
-static char *
-run_secret_tool (const char * const *argv,
-                 const char         *input)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) tool = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");  /* it would print to stdout */
-  tool = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (tool, input, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (tool) || g_subprocess_get_exit_status (tool) != 0)
-    g_error ("secret-tool failed: %s", err);
-  return out;
+  lia_test_assert_not_logged (first);
+  lia_test_assert_not_logged (second);
 }
 
 /* Other keyring clients see what the vault stores, and the reverse. */
 static void
 test_secret_tool_interop (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
   g_autoptr(LiaCredentialVault) vault = lia_credential_vault_new (book_id);
-  g_autofree char *ours = distinctive_secret ("ours");
-  g_autofree char *theirs = distinctive_secret ("theirs");
+  g_autofree char *ours = lia_test_distinctive_secret ("ours");
+  g_autofree char *theirs = lia_test_distinctive_secret ("theirs");
   g_autofree char *credential = g_strdup_printf ("%d", g_random_int_range (1000, G_MAXINT32));
   g_autofree char *other = g_strdup_printf ("%d", g_random_int_range (1000, G_MAXINT32));
   g_autoptr(GError) error = NULL;
@@ -325,16 +184,16 @@ test_secret_tool_interop (void)
   g_autofree char *listed = NULL;
   g_autofree char *expected = NULL;
 
-  if (!require_keyring ())
+  if (!lia_test_require_keyring ())
     return;
 
   g_assert_true (vault_store (vault, g_ascii_strtoll (credential, NULL, 10), 7, ours, &error));
   g_assert_no_error (error);
-  seen = run_secret_tool ((const char *[]) { "secret-tool", "lookup", "credential-id", credential,
+  seen = lia_test_run_secret_tool ((const char *[]) { "secret-tool", "lookup", "credential-id", credential,
                                              "account-id", "7", NULL }, NULL);
   g_assert_cmpstr (g_strchomp (seen), ==, ours);
 
-  g_free (run_secret_tool ((const char *[]) { "secret-tool", "store", "--label", "From elsewhere",
+  g_free (lia_test_run_secret_tool ((const char *[]) { "secret-tool", "store", "--label", "From elsewhere",
                                               "xdg:schema", "io.github.liaisoncrm.Liaison.Credential",
                                               "book", book_id, "credential-id", other,
                                               "account-id", "8", NULL }, theirs));
@@ -351,16 +210,16 @@ test_secret_tool_interop (void)
 
   vault_clear (vault, g_ascii_strtoll (credential, NULL, 10), 0);
   vault_clear (vault, g_ascii_strtoll (other, NULL, 10), 0);
-  assert_not_logged (ours);
-  assert_not_logged (theirs);
+  lia_test_assert_not_logged (ours);
+  lia_test_assert_not_logged (theirs);
 }
 
 /* The list finds orphans; clearing an account removes its secrets only. */
 static void
 test_list_and_clear_account (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
-  g_autofree char *other_book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
+  g_autofree char *other_book_id = lia_test_new_book_id ();
   g_autoptr(LiaCredentialVault) vault = lia_credential_vault_new (book_id);
   g_autoptr(LiaCredentialVault) other_book = lia_credential_vault_new (other_book_id);
   g_autoptr(GError) error = NULL;
@@ -370,7 +229,7 @@ test_list_and_clear_account (void)
   g_autofree char *none = NULL;
   g_autofree char *elsewhere = NULL;
 
-  if (!require_keyring ())
+  if (!lia_test_require_keyring ())
     return;
 
   empty = vault_list (vault);
@@ -398,7 +257,7 @@ test_list_and_clear_account (void)
 static void
 test_data_key_created_once (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaDataKey) missing = NULL;
   g_autoptr(LiaDataKey) created = NULL;
@@ -406,7 +265,7 @@ test_data_key_created_once (void)
   g_autoptr(LiaDataKey) loaded = NULL;
   gboolean was_created = FALSE;
 
-  if (!require_keyring ())
+  if (!lia_test_require_keyring ())
     return;
 
   missing = data_key_load (book_id, FALSE, NULL, &error);
@@ -435,8 +294,8 @@ data_key_export (LiaDataKey *key,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  lia_data_key_export (key, file, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_data_key_export (key, file, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   g_assert_true (lia_data_key_export_finish (key, result, &error));
   g_assert_no_error (error);
 }
@@ -448,8 +307,8 @@ data_key_import (GFile       *file,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  lia_data_key_import (file, expected_book_id, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_data_key_import (file, expected_book_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   return lia_data_key_import_finish (result, error);
 }
 
@@ -459,8 +318,8 @@ data_key_store (LiaDataKey *key)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  lia_data_key_store (key, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_data_key_store (key, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   g_assert_true (lia_data_key_store_finish (key, result, &error));
   g_assert_no_error (error);
 }
@@ -469,7 +328,7 @@ data_key_store (LiaDataKey *key)
 static void
 test_data_key_export_import (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
   g_autofree char *dir = lia_test_make_tmp ();
   g_autofree char *path = g_build_filename (dir, "liaison-data-key.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -486,7 +345,7 @@ test_data_key_export_import (void)
   g_autoptr(LiaSecretsText) opened = NULL;
   GStatBuf st;
 
-  if (!require_keyring ())
+  if (!lia_test_require_keyring ())
     return;
 
   key = data_key_load (book_id, TRUE, NULL, &error);
@@ -540,9 +399,9 @@ assert_no_service (const GError *error)
 static void
 check_no_service (void)
 {
-  g_autofree char *book_id = new_test_book_id ();
+  g_autofree char *book_id = lia_test_new_book_id ();
   g_autoptr(LiaCredentialVault) vault = lia_credential_vault_new (book_id);
-  g_autofree char *secret = distinctive_secret ("unstored");
+  g_autofree char *secret = lia_test_distinctive_secret ("unstored");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *found = NULL;
@@ -559,8 +418,8 @@ check_no_service (void)
   assert_no_service (error);
   g_clear_error (&error);
 
-  lia_credential_vault_list (vault, NULL, on_ready_cb, &result);
-  wait_for (&result);
+  lia_credential_vault_list (vault, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
   refs = lia_credential_vault_list_finish (vault, result, &error);
   g_assert_null (refs);
   assert_no_service (error);
@@ -571,7 +430,7 @@ check_no_service (void)
   g_assert_false (created);
   assert_no_service (error);
 
-  assert_not_logged (secret);
+  lia_test_assert_not_logged (secret);
 }
 
 static void
@@ -579,12 +438,12 @@ test_no_bus (void)
 {
   if (g_test_subprocess ())
     {
-      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/liaison-test-bus", TRUE);
+      lia_test_use_no_bus ();
       check_no_service ();
       return;
     }
 
-  g_test_trap_subprocess (NULL, TIMEOUT_SECONDS * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess (NULL, LIA_TEST_KEYRING_TIMEOUT_SECONDS * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 }
 
@@ -594,16 +453,12 @@ test_no_keyring_on_bus (void)
 {
   if (g_test_subprocess ())
     {
-      /* Left up on purpose: its watcher stops the daemon when this process
-       * ends, and g_test_dbus_down() would wait for libsecret's connection. */
-      GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-
-      g_test_dbus_up (bus);
+      lia_test_use_bus_without_keyring ();
       check_no_service ();
       return;
     }
 
-  g_test_trap_subprocess (NULL, TIMEOUT_SECONDS * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess (NULL, LIA_TEST_KEYRING_TIMEOUT_SECONDS * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 }
 
@@ -611,11 +466,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  logged = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer_cb, NULL, NULL);
+  lia_test_capture_logs_start ();
   g_test_init (&argc, &argv, NULL);
-  test_log_handler = g_log_set_default_handler (capture_handler_cb, NULL);
+  lia_test_capture_logs_after_init ();
 
   g_test_add_func ("/vault/store-lookup-update-clear", test_store_lookup_update_clear);
   g_test_add_func ("/vault/secret-tool-interop", test_secret_tool_interop);

@@ -6,11 +6,19 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lia-account-repository.h"
 #include "lia-choice.h"
 #include "lia-cli-private.h"
+#include "lia-secrets.h"
+#include "lia-vault.h"
+
+/* A value read from standard input: a tax id or bank details given on
+ * the command line would show in `ps` and the shell's history. */
+#define MAX_LINE_BYTES 16384
 
 /* One line on stderr; the work failed. */
 int
@@ -154,4 +162,82 @@ lia_cli_known_choices (GListModel *choices)
     }
 
   return g_string_free (g_steal_pointer (&known), FALSE);
+}
+
+/* A positive integer id, the whole of @text. */
+gboolean
+lia_cli_parse_id (const char *text,
+                  gint64     *out_id)
+{
+  guint64 id = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+  *out_id = (gint64)id;
+  return TRUE;
+}
+
+/* One line of standard input without its line break; "" at the end of
+ * input. @prompt goes to stderr only when a person is typing. Read a
+ * byte at a time with read(2), so no stdio buffer keeps a copy; free the
+ * result with lia_secrets_text_free(): it may be confidential. */
+char *
+lia_cli_read_line (const char  *prompt,
+                   GError     **error)
+{
+  g_autoptr(LiaSecretsText) line = g_malloc0 (MAX_LINE_BYTES);
+  gsize length = 0;
+
+  if (isatty (STDIN_FILENO))
+    g_printerr ("%s", prompt);
+
+  for (;;)
+    {
+      char c;
+      gssize got = read (STDIN_FILENO, &c, 1);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                               "cannot read standard input");
+          return NULL;
+        }
+      if (got == 0 || c == '\n')
+        break;
+      if (length == MAX_LINE_BYTES - 1)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "the value is longer than %d bytes", MAX_LINE_BYTES - 1);
+          return NULL;
+        }
+      line[length++] = c;
+    }
+
+  if (length > 0 && line[length - 1] == '\r')
+    line[--length] = '\0';
+  return g_steal_pointer (&line);
+}
+
+/* Loads the book's data key from the keyring, waiting for the answer:
+ * a command has nothing else to do meanwhile. FALSE, having said why on
+ * stderr, when confidential fields stay locked. */
+gboolean
+lia_cli_open_vault (LiaBook *book)
+{
+  LiaVault *vault = lia_book_get_vault (book);
+  const char *why;
+
+  lia_vault_open (vault);
+  while (lia_vault_get_state (vault) == LIA_VAULT_STATE_OPENING)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (lia_vault_has_key (vault))
+    return TRUE;
+
+  why = lia_vault_get_message (vault);
+  lia_cli_fail ("confidential fields are locked: %s",
+                why ? why : "the keyring did not give this book's key");
+  return FALSE;
 }

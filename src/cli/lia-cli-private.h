@@ -38,6 +38,11 @@ LiaAccount *lia_cli_find_account    (LiaBook       *book,
 const char *lia_cli_resolve_choice  (GListModel    *choices,
                                      const char    *text);
 char       *lia_cli_known_choices   (GListModel    *choices);
+gboolean    lia_cli_parse_id        (const char    *text,
+                                     gint64        *out_id);
+char       *lia_cli_read_line       (const char    *prompt,
+                                     GError       **error);
+gboolean    lia_cli_open_vault      (LiaBook       *book);
 
 int         lia_cli_event_add        (LiaBook *book, int argc, char **argv);
 int         lia_cli_event_list       (LiaBook *book, int argc, char **argv);

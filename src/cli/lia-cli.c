@@ -19,9 +19,13 @@
 #include "lia-book.h"
 #include "lia-cli.h"
 #include "lia-cli-private.h"
+#include "lia-cli-credential.h"
 #include "lia-enum-types.h"
+#include "lia-field-repository.h"
 #include "lia-history-entry.h"
 #include "lia-money.h"
+#include "lia-personal-data.h"
+#include "lia-secrets.h"
 #include "lia-sample-data.h"
 #include "lia-staff-member.h"
 
@@ -107,20 +111,58 @@ account_add (LiaBook  *book,
   return EXIT_OK;
 }
 
+/* The account's classified fields as CSV fields, in @classes' order; a
+ * confidential one only with @include_confidential. (One lookup a field:
+ * fetching the row's values as objects at once measured slower.) */
+static gboolean
+print_csv_fields (LiaBook     *book,
+                  LiaAccount  *account,
+                  GListModel  *classes,
+                  gboolean     include_confidential,
+                  GError     **error)
+{
+  LiaFieldRepository *fields = lia_book_get_fields (book);
+  guint n = g_list_model_get_n_items (classes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaFieldClass) class = g_list_model_get_item (classes, i);
+      g_autoptr(LiaSecretsText) text = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      text = lia_field_repository_get_for_export (fields, LIA_FIELD_ENTITY_ACCOUNT,
+                                                  lia_account_get_id (account),
+                                                  lia_field_class_get_field (class),
+                                                  include_confidential, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s %s: ",
+                                      lia_account_get_number (account),
+                                      lia_field_class_get_field (class));
+          return FALSE;
+        }
+      lia_cli_print_csv_field (text, i + 1 == n);
+    }
+
+  return TRUE;
+}
+
 static int
 account_list (LiaBook  *book,
               int       argc,
               char    **argv)
 {
   g_autofree char *format = NULL;
-  gboolean all = FALSE;
+  gboolean all = FALSE, include_confidential = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, NULL, NULL },
+    { "include-confidential", 0, 0, G_OPTION_ARG_NONE, &include_confidential, NULL, NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaAccountList) list = NULL;
+  g_autoptr(GListModel) classes = NULL;
   gboolean csv;
   guint n;
 
@@ -128,14 +170,35 @@ account_list (LiaBook  *book,
     return lia_cli_usage (error->message);
   if (!lia_cli_check_format (format, &csv))
     return lia_cli_usage ("--format is csv or text");
+  if (include_confidential && !csv)
+    return lia_cli_usage ("--include-confidential goes with --format csv");
 
   /* The same lazy list the window shows, walked page by page. */
   list = lia_account_list_new (book);
   lia_account_list_set_include_closed (list, all);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  classes = lia_field_repository_list_classes (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT);
 
+  /* The trail says so before a confidential value is written out. */
+  if (include_confidential &&
+      (!lia_cli_open_vault (book) ||
+       !lia_field_repository_audit_export (lia_book_get_fields (book), "account list", n, &error)))
+    return error ? lia_cli_fail ("%s", error->message) : EXIT_FAILED;
+
+  /* A column per classified field, named as stored, after the fixed ones. */
   if (csv)
-    g_print ("number,name,segment,state,manager,contract_value,currency,last_verified\r\n");
+    {
+      guint n_classes = g_list_model_get_n_items (classes);
+
+      g_print ("number,name,segment,state,manager,contract_value,currency,last_verified%s",
+               n_classes > 0 ? "," : "\r\n");
+      for (guint i = 0; i < n_classes; i++)
+        {
+          g_autoptr(LiaFieldClass) class = g_list_model_get_item (classes, i);
+
+          lia_cli_print_csv_field (lia_field_class_get_field (class), i + 1 == n_classes);
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -146,6 +209,7 @@ account_list (LiaBook  *book,
       if (csv)
         {
           g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, lia_account_get_contract_value (a));
+          gboolean more = g_list_model_get_n_items (classes) > 0;
 
           lia_cli_print_csv_field (lia_account_get_number (a), FALSE);
           lia_cli_print_csv_field (lia_account_get_name (a), FALSE);
@@ -154,7 +218,9 @@ account_list (LiaBook  *book,
           lia_cli_print_csv_field (lia_account_get_manager_name (a), FALSE);
           lia_cli_print_csv_field (value, FALSE);
           lia_cli_print_csv_field (lia_account_get_currency (a), FALSE);
-          lia_cli_print_csv_field (verified, TRUE);
+          lia_cli_print_csv_field (verified, !more);
+          if (more && !print_csv_fields (book, a, classes, include_confidential, &error))
+            return lia_cli_fail ("%s", error->message);
         }
       else
         g_print ("%-12s  %-40s  %-14s  %-8s  %s\n", lia_account_get_number (a),
@@ -279,11 +345,228 @@ sample_data (LiaBook  *book,
   return EXIT_OK;
 }
 
+/* The class of @field among the account's, or NULL having said which
+ * fields there are (a usage error). */
+static LiaFieldClass *
+find_account_field (LiaBook    *book,
+                    const char *field)
+{
+  g_autoptr(GListModel) classes =
+    lia_field_repository_list_classes (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(LiaFieldClass) class = g_list_model_get_item (classes, i);
+
+      if (g_str_equal (lia_field_class_get_field (class), field))
+        return g_steal_pointer (&class);
+      g_string_append_printf (known, "%s%s", i ? ", " : "", lia_field_class_get_field (class));
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf ("unknown field “%s” (known: %s)", field, known->str);
+    lia_cli_usage (message);
+  }
+  return NULL;
+}
+
+/* Continuation lines under the first one's value column. */
+static void
+print_indented (const char *text,
+                guint       indent)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("%*s%s\n", i ? (int)indent : 0, "", lines[i]);
+}
+
+static int
+account_fields (LiaBook  *book,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(LiaAccount) account = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2)
+    return lia_cli_usage ("account fields takes one account number");
+  if (!(account = lia_cli_find_account (book, argv[1])))
+    return EXIT_FAILED;
+
+  /* Never opened here: a confidential value only says it is set. */
+  values = lia_field_repository_list_values (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT,
+                                             lia_account_get_id (account), &error);
+  if (values == NULL)
+    return lia_cli_fail ("%s", error->message);
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LiaFieldValue) value = g_list_model_get_item (values, i);
+      LiaFieldLevel level = lia_field_value_get_level (value);
+      const char *text = lia_field_value_get_text (value);
+
+      g_print ("%-20s  %-12s  ", lia_field_value_get_field (value),
+               lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, level));
+      if (!lia_field_value_has_value (value))
+        g_print ("—\n");
+      else if (text == NULL)
+        g_print ("(confidential)\n");
+      else
+        print_indented (text, 20 + 2 + 12 + 2);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+account_set_field (LiaBook  *book,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(LiaAccount) account = NULL;
+  g_autoptr(LiaFieldClass) class = NULL;
+  g_autoptr(LiaSecretsText) read = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *value;
+
+  if (argc != 3 && argc != 4)
+    return lia_cli_usage ("account set-field takes an account number, a field and a value "
+                          "(without one, a line of standard input)");
+  if (!(class = find_account_field (book, argv[2])))
+    return EXIT_USAGE;
+  if (!(account = lia_cli_find_account (book, argv[1])))
+    return EXIT_FAILED;
+
+  if (argc == 4)
+    value = argv[3];
+  else
+    {
+      g_autofree char *prompt = g_strdup_printf ("%s (empty clears): ", argv[2]);
+
+      if (!(read = lia_cli_read_line (prompt, &error)))
+        return lia_cli_fail ("%s", error->message);
+      value = read;
+    }
+
+  /* Only sealing needs the key; a public field never asks the keyring. */
+  if (lia_field_class_get_level (class) == LIA_FIELD_LEVEL_CONFIDENTIAL && *value != '\0' &&
+      !lia_cli_open_vault (book))
+    return EXIT_FAILED;
+
+  if (!lia_field_repository_set_value (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT,
+                                       lia_account_get_id (account), argv[2], value, &error))
+    return lia_cli_fail ("%s", error->message);
+
+  return EXIT_OK;
+}
+
+static int
+account_reveal (LiaBook  *book,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(LiaAccount) account = NULL;
+  g_autoptr(LiaFieldClass) class = NULL;
+  g_autoptr(LiaSecretsText) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 3)
+    return lia_cli_usage ("account reveal takes an account number and a field");
+  if (!(class = find_account_field (book, argv[2])))
+    return EXIT_USAGE;
+  if (!(account = lia_cli_find_account (book, argv[1])))
+    return EXIT_FAILED;
+
+  if (lia_field_class_get_level (class) == LIA_FIELD_LEVEL_CONFIDENTIAL && !lia_cli_open_vault (book))
+    return EXIT_FAILED;
+
+  text = lia_field_repository_reveal (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT,
+                                      lia_account_get_id (account), argv[2], &error);
+  if (error != NULL)
+    return lia_cli_fail ("%s", error->message);
+  if (text == NULL)
+    return lia_cli_fail ("%s has no %s", argv[1], argv[2]);
+
+  g_print ("%s\n", text);
+  return EXIT_OK;
+}
+
+static int
+contact_personal_data (LiaBook  *book,
+                       int       argc,
+                       char    **argv)
+{
+  g_autoptr(LiaPersonalData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *items;
+  gint64 id;
+
+  if (argc != 2 || !lia_cli_parse_id (argv[1], &id))
+    return lia_cli_usage ("contact personal-data takes one contact id");
+  if (!(data = lia_personal_data_collect (book, id, &error)))
+    return lia_cli_fail ("%s", error->message);
+
+  g_print ("contact %" G_GINT64_FORMAT ": %s\n", id, lia_personal_data_get_name (data));
+  items = lia_personal_data_get_items (data);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LiaPersonalDataItem) item = g_list_model_get_item (items, i);
+      g_autofree char *when = lia_cli_format_time (lia_personal_data_item_get_time (item));
+      const char *value = lia_personal_data_item_get_value (item);
+
+      g_print ("%-12s  %-16s  %s: ",
+               lia_enum_to_nick (LIA_TYPE_PERSONAL_DATA_SECTION, lia_personal_data_item_get_section (item)),
+               when, lia_personal_data_item_get_label (item));
+      if (lia_personal_data_item_is_confidential (item))
+        g_print ("(confidential)\n");
+      else
+        print_indented (value ? value : "", 12 + 2 + 16 + 2);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+contact_erase (LiaBook  *book,
+               int       argc,
+               char    **argv)
+{
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!lia_cli_parse_options ("contact erase", entries, &argc, &argv, &error))
+    return lia_cli_usage (error->message);
+  if (argc != 2 || !lia_cli_parse_id (argv[1], &id))
+    return lia_cli_usage ("contact erase takes one contact id");
+  if (!yes)
+    return lia_cli_usage ("contact erase cannot be undone: confirm with --yes");
+
+  if (!lia_personal_data_erase (book, id, &error))
+    return lia_cli_fail ("%s", error->message);
+
+  g_print ("erased contact %" G_GINT64_FORMAT "\n", id);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "account add", account_add, "account add --number N --name NAME --segment SEGMENT [--manager NAME] [--plan PLAN] [--contract-value V] [--currency CUR]" },
-  { "account list", account_list, "account list [--format csv|text] [--all]" },
+  { "account list", account_list, "account list [--format csv|text] [--all] [--include-confidential]" },
   { "account show", account_show, "account show NUMBER" },
   { "account set-state", account_set_state, "account set-state NUMBER STATE --reason REASON" },
+  { "account fields", account_fields, "account fields NUMBER" },
+  { "account set-field", account_set_field, "account set-field NUMBER FIELD [VALUE]  (no VALUE: one line of standard input; empty clears)" },
+  { "account reveal", account_reveal, "account reveal NUMBER FIELD" },
+  { "contact personal-data", contact_personal_data, "contact personal-data CONTACT-ID" },
+  { "contact erase", contact_erase, "contact erase CONTACT-ID --yes" },
+  { "credential", lia_cli_credential, "credential add|list|show|rotate|delete|check|remove-orphans|rotation-due …  (liaison credential: the details)" },
   { "event add", lia_cli_event_add, "event add --account NUMBER --kind KIND --summary TEXT [--details TEXT] [--severity critical|high|medium|low] [--source phone|email|portal|meeting|visit] [--staff NAME | --vendor NAME] [--opened \"YYYY-MM-DD HH:MM\"]" },
   { "event list", lia_cli_event_list, "event list [--account NUMBER [--subsidiaries]] [--kind KIND] [--status STATUS] [--sla running|at-risk|met|breached|paused|none] [--limit N] [--format csv|text]" },
   { "event show", lia_cli_event_show, "event show ID" },
@@ -350,7 +633,7 @@ take_data_dir (int   *argc,
 }
 
 static const char * const command_words[] = {
-  "account", "event", "vendor", "export-ics", "import-ics", "sample-data", NULL
+  "account", "contact", "credential", "event", "vendor", "export-ics", "import-ics", "sample-data", NULL
 };
 
 /* The first word that is not an option (or an option's value) decides. */

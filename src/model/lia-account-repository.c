@@ -75,16 +75,17 @@ lia_account_state_can_transition (LiaAccountState from,
     }
 }
 
+/* @too_long is a whole translated sentence with %u for @max: "%s is
+ * longer than…" around a field's name cannot agree in number or gender. */
 static gboolean
 check_length (const char  *value,
               guint        max,
-              const char  *field_label,
+              const char  *too_long,
               GError     **error)
 {
   if (value != NULL && g_utf8_strlen (value, -1) > max)
     {
-      g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("%s is longer than %u characters"), field_label, max);
+      g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE, too_long, max);
       return FALSE;
     }
 
@@ -141,10 +142,18 @@ lia_account_validate (LiaAccount  *account,
       return FALSE;
     }
 
-  return check_length (lia_account_get_name (account), LIA_MAX_NAME_LENGTH, _("The name"), error) &&
-         check_length (number, LIA_MAX_NUMBER_LENGTH, _("The account number"), error) &&
-         check_length (lia_account_get_address (account), LIA_MAX_ADDRESS_LENGTH, _("The address"), error) &&
-         check_length (lia_account_get_notes (account), LIA_MAX_NOTES_LENGTH, _("The notes"), error);
+  return check_length (lia_account_get_name (account), LIA_MAX_NAME_LENGTH,
+                       g_dngettext (GETTEXT_PACKAGE, "The name is longer than %u character",
+                                    "The name is longer than %u characters", LIA_MAX_NAME_LENGTH), error) &&
+         check_length (number, LIA_MAX_NUMBER_LENGTH,
+                       g_dngettext (GETTEXT_PACKAGE, "The account number is longer than %u character",
+                                    "The account number is longer than %u characters", LIA_MAX_NUMBER_LENGTH), error) &&
+         check_length (lia_account_get_address (account), LIA_MAX_ADDRESS_LENGTH,
+                       g_dngettext (GETTEXT_PACKAGE, "The address is longer than %u character",
+                                    "The address is longer than %u characters", LIA_MAX_ADDRESS_LENGTH), error) &&
+         check_length (lia_account_get_notes (account), LIA_MAX_NOTES_LENGTH,
+                       g_dngettext (GETTEXT_PACKAGE, "The notes are longer than %u character",
+                                    "The notes are longer than %u characters", LIA_MAX_NOTES_LENGTH), error);
 }
 
 /* Corporate and key accounts (segments that require it) must have an
@@ -422,7 +431,9 @@ lia_account_repository_transition (LiaAccountRepository  *self,
                            _("Give a reason for the change"));
       return FALSE;
     }
-  if (!check_length (why, LIA_MAX_ADDRESS_LENGTH, _("The reason"), error))
+  if (!check_length (why, LIA_MAX_ADDRESS_LENGTH,
+                     g_dngettext (GETTEXT_PACKAGE, "The reason is longer than %u character",
+                                  "The reason is longer than %u characters", LIA_MAX_ADDRESS_LENGTH), error))
     return FALSE;
 
   from_nick = lia_enum_to_nick (LIA_TYPE_ACCOUNT_STATE, from);
@@ -772,8 +783,12 @@ lia_account_repository_add_inquiry (LiaAccountRepository  *self,
                            _("Write down what the customer asked"));
       return FALSE;
     }
-  if (!check_length (values.question, LIA_MAX_NOTES_LENGTH, _("The question"), error) ||
-      !check_length (values.advice, LIA_MAX_NOTES_LENGTH, _("The advice"), error))
+  if (!check_length (values.question, LIA_MAX_NOTES_LENGTH,
+                     g_dngettext (GETTEXT_PACKAGE, "The question is longer than %u character",
+                                  "The question is longer than %u characters", LIA_MAX_NOTES_LENGTH), error) ||
+      !check_length (values.advice, LIA_MAX_NOTES_LENGTH,
+                     g_dngettext (GETTEXT_PACKAGE, "The advice is longer than %u character",
+                                  "The advice is longer than %u characters", LIA_MAX_NOTES_LENGTH), error))
     return FALSE;
   if (values.asked_at == 0)
     values.asked_at = lia_book_now (self->book);

@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "lia-account-repository.h"
+#include "lia-credential-repository.h"
+#include "lia-field-repository.h"
+#include "lia-vault.h"
 #include "lia-event-repository.h"
 #include "lia-follow-up-repository.h"
 #include "lia-meeting-repository.h"
@@ -34,6 +37,9 @@ struct _LiaBook
   LiaEventRepository     *events;
   LiaMeetingRepository   *meetings;
   LiaFollowUpRepository  *follow_ups;
+  LiaVault               *vault;
+  LiaCredentialRepository *credentials;
+  LiaFieldRepository     *fields;
   GListStore           *segments;
   GHashTable           *segment_policies;  /* id → SegmentPolicy */
   GArray               *pending;           /* PendingChange, held until the outermost commit */
@@ -72,6 +78,9 @@ lia_book_dispose (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->meetings);
   g_clear_object (&self->follow_ups);
+  g_clear_object (&self->credentials);
+  g_clear_object (&self->fields);
+  g_clear_object (&self->vault);
   g_clear_object (&self->segments);
   g_clear_object (&self->service_plans);
   g_clear_object (&self->staff);
@@ -370,6 +379,41 @@ lia_book_get_follow_ups (LiaBook *self)
 {
   g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
   return self->follow_ups;
+}
+
+/* Created on first use: most commands and tests never reach for the
+ * keyring, and nothing keyring-bound happens until lia_vault_open(). */
+LiaVault *
+lia_book_get_vault (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+
+  if (self->vault == NULL)
+    self->vault = lia_vault_new (self);
+
+  return self->vault;
+}
+
+LiaCredentialRepository *
+lia_book_get_credentials (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+
+  if (self->credentials == NULL)
+    self->credentials = lia_credential_repository_new (self);
+
+  return self->credentials;
+}
+
+LiaFieldRepository *
+lia_book_get_fields (LiaBook *self)
+{
+  g_return_val_if_fail (LIA_IS_BOOK (self), NULL);
+
+  if (self->fields == NULL)
+    self->fields = lia_field_repository_new (self);
+
+  return self->fields;
 }
 
 GListModel *

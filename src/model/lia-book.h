@@ -21,6 +21,9 @@ typedef struct _LiaPortfolioRepository LiaPortfolioRepository;
 typedef struct _LiaEventRepository LiaEventRepository;
 typedef struct _LiaMeetingRepository LiaMeetingRepository;
 typedef struct _LiaFollowUpRepository LiaFollowUpRepository;
+typedef struct _LiaVault LiaVault;
+typedef struct _LiaCredentialRepository LiaCredentialRepository;
+typedef struct _LiaFieldRepository LiaFieldRepository;
 
 /* Returns Unix seconds; tests inject one to hold time still. */
 typedef gint64 (*LiaClockFunc) (gpointer user_data);
@@ -43,6 +46,10 @@ LiaPortfolioRepository *lia_book_get_portfolios  (LiaBook         *self);
 LiaEventRepository   *lia_book_get_events        (LiaBook         *self);
 LiaMeetingRepository *lia_book_get_meetings      (LiaBook         *self);
 LiaFollowUpRepository *lia_book_get_follow_ups   (LiaBook         *self);
+/* Created on first use; the vault is not opened until asked. */
+LiaVault             *lia_book_get_vault         (LiaBook         *self);
+LiaCredentialRepository *lia_book_get_credentials (LiaBook        *self);
+LiaFieldRepository   *lia_book_get_fields        (LiaBook         *self);
 GListModel           *lia_book_get_segments      (LiaBook         *self);
 GListModel           *lia_book_get_service_plans (LiaBook         *self);
 GListModel           *lia_book_get_staff         (LiaBook         *self);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-catalog-store.h"
 #include "lia-model-private.h"
 
@@ -76,11 +78,29 @@ lia_choice_new (const char *id,
   return self;
 }
 
+/* The schema seeds these names in English and nothing renames them, so
+ * they are shown translated; any other name is shown as stored. */
+static const char * const seeded_names[] = {
+  /* Translators: customer segments */
+  N_("Individual"), N_("Small business"), N_("Corporate"), N_("Key account"), N_("Public sector"),
+  /* Translators: service plans */
+  N_("Basic"), N_("Standard"), N_("Premium"), N_("Enterprise"),
+};
+
+static const char *
+display_name (const char *stored)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (seeded_names); i++)
+    if (g_strcmp0 (stored, seeded_names[i]) == 0)
+      return _(stored);
+  return stored;
+}
+
 LiaChoice *
 lia_choice_new_from_row (LiaRow *row)
 {
   return lia_choice_new (lia_row_get_string (row, LIA_CHOICE_COLUMN_ID),
-                         lia_row_get_string (row, LIA_CHOICE_COLUMN_NAME));
+                         display_name (lia_row_get_string (row, LIA_CHOICE_COLUMN_NAME)));
 }
 
 const char *

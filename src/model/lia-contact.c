@@ -370,7 +370,9 @@ lia_contact_validate_name (const char  *name,
   if (g_utf8_strlen (stripped, -1) > MAX_TEXT_LENGTH)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("The name is longer than %d characters"), MAX_TEXT_LENGTH);
+                   g_dngettext (GETTEXT_PACKAGE, "The name is longer than %d character",
+                                "The name is longer than %d characters", MAX_TEXT_LENGTH),
+                   MAX_TEXT_LENGTH);
       return FALSE;
     }
 
@@ -389,7 +391,9 @@ lia_contact_validate_email (const char  *email,
   if (strlen (email) > MAX_EMAIL_LENGTH)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("The email address is longer than %d characters"), MAX_EMAIL_LENGTH);
+                   g_dngettext (GETTEXT_PACKAGE, "The email address is longer than %d character",
+                                "The email address is longer than %d characters", MAX_EMAIL_LENGTH),
+                   MAX_EMAIL_LENGTH);
       return FALSE;
     }
 
@@ -428,7 +432,9 @@ lia_contact_validate_phone (const char  *phone,
   if (digits < 6 || digits > 20)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("A phone number has 6 to 20 digits; “%s” has %u"), phone, digits);
+                   g_dngettext (GETTEXT_PACKAGE, "A phone number has 6 to 20 digits; “%s” has %u digit",
+                                "A phone number has 6 to 20 digits; “%s” has %u digits", digits),
+                   phone, digits);
       return FALSE;
     }
 
@@ -449,7 +455,9 @@ lia_contact_validate (LiaContact  *self,
   if (self->role != NULL && g_utf8_strlen (self->role, -1) > MAX_TEXT_LENGTH)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_INVALID_VALUE,
-                   _("The role is longer than %d characters"), MAX_TEXT_LENGTH);
+                   g_dngettext (GETTEXT_PACKAGE, "The role is longer than %d character",
+                                "The role is longer than %d characters", MAX_TEXT_LENGTH),
+                   MAX_TEXT_LENGTH);
       return FALSE;
     }
 

@@ -209,3 +209,29 @@ lia_follow_up_status_to_label (LiaFollowUpStatus status)
     default:                           g_return_val_if_reached ("");
     }
 }
+
+const char *
+lia_credential_kind_to_label (LiaCredentialKind kind)
+{
+  switch (kind)
+    {
+    case LIA_CREDENTIAL_KIND_PORTAL:        return _("Portal login");
+    case LIA_CREDENTIAL_KIND_VPN:           return _("VPN");
+    case LIA_CREDENTIAL_KIND_API_TOKEN:     return _("API token");
+    case LIA_CREDENTIAL_KIND_REMOTE_ACCESS: return _("Remote access");
+    case LIA_CREDENTIAL_KIND_OTHER:         return _("Other");
+    default:                                g_return_val_if_reached ("");
+    }
+}
+
+const char *
+lia_field_level_to_label (LiaFieldLevel level)
+{
+  switch (level)
+    {
+    case LIA_FIELD_LEVEL_PUBLIC:       return _("Public");
+    case LIA_FIELD_LEVEL_INTERNAL:     return _("Internal");
+    case LIA_FIELD_LEVEL_CONFIDENTIAL: return _("Confidential");
+    default:                           g_return_val_if_reached ("");
+    }
+}

@@ -129,6 +129,31 @@ typedef enum /*< prefix=LIA_EDIT_SCOPE >*/
   LIA_EDIT_SCOPE_ALL,            /*< nick=all >*/
 } LiaEditScope;
 
+typedef enum /*< prefix=LIA_CREDENTIAL_KIND >*/
+{
+  LIA_CREDENTIAL_KIND_PORTAL,        /*< nick=portal >*/
+  LIA_CREDENTIAL_KIND_VPN,           /*< nick=vpn >*/
+  LIA_CREDENTIAL_KIND_API_TOKEN,     /*< nick=api-token >*/
+  LIA_CREDENTIAL_KIND_REMOTE_ACCESS, /*< nick=remote-access >*/
+  LIA_CREDENTIAL_KIND_OTHER,         /*< nick=other >*/
+} LiaCredentialKind;
+
+/* How sensitive a classified field is; confidential values are stored
+ * only sealed, masked until revealed, and left out of exports. */
+typedef enum /*< prefix=LIA_FIELD_LEVEL >*/
+{
+  LIA_FIELD_LEVEL_PUBLIC,       /*< nick=public >*/
+  LIA_FIELD_LEVEL_INTERNAL,     /*< nick=internal >*/
+  LIA_FIELD_LEVEL_CONFIDENTIAL, /*< nick=confidential >*/
+} LiaFieldLevel;
+
+/* What a classified field belongs to; the nick is field_values.entity. */
+typedef enum /*< prefix=LIA_FIELD_ENTITY >*/
+{
+  LIA_FIELD_ENTITY_ACCOUNT, /*< nick=account >*/
+  LIA_FIELD_ENTITY_CONTACT, /*< nick=contact >*/
+} LiaFieldEntity;
+
 #define LIA_ERROR (lia_error_quark ())
 
 /* Errors of the model's own rules, as opposed to LIA_DATABASE_ERROR. */
@@ -162,5 +187,7 @@ gboolean    lia_event_kind_is_contact (LiaEventKind kind);
 gboolean    lia_event_status_is_open (LiaEventStatus status);
 const char *lia_meeting_status_to_label (LiaMeetingStatus status);
 const char *lia_follow_up_status_to_label (LiaFollowUpStatus status);
+const char *lia_credential_kind_to_label (LiaCredentialKind kind);
+const char *lia_field_level_to_label (LiaFieldLevel level);
 
 G_END_DECLS

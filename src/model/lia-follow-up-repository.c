@@ -238,7 +238,7 @@ lia_follow_up_repository_lookup (LiaFollowUpRepository  *self,
       g_clear_object (&follow_up);
       if (g_error_matches (local_error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND))
         g_set_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND,
-                     _("No follow-up with id %" G_GINT64_FORMAT), follow_up_id);
+                     _("No follow-up with id %lld"), (long long) follow_up_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }

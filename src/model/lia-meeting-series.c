@@ -93,7 +93,7 @@ lia_meeting_series_load (LiaBook               *book,
       g_clear_object (&meeting);
       if (g_error_matches (local_error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND))
         g_set_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND,
-                     _("No meeting with id %" G_GINT64_FORMAT), meeting_id);
+                     _("No meeting with id %lld"), (long long) meeting_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }

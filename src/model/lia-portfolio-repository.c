@@ -161,7 +161,7 @@ lia_portfolio_repository_lookup_node (LiaPortfolioRepository  *self,
   if (g_list_model_get_n_items (nodes) == 0)
     {
       g_set_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND,
-                   _("No account with id %" G_GINT64_FORMAT), account_id);
+                   _("No account with id %lld"), (long long) account_id);
       return NULL;
     }
 

@@ -17,10 +17,13 @@
 #include "lia-event-private.h"
 #include "lia-event-repository.h"
 #include "lia-event-store.h"
+#include "lia-field-private.h"
+#include "lia-field-store.h"
 #include "lia-meeting-store.h"
 #include "lia-recurrence.h"
 #include "lia-portfolio-store.h"
 #include "lia-sample-data.h"
+#include "lia-vault.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -108,6 +111,10 @@ typedef struct
   GRand       *meeting_rand;  /* its own, so the rest stays as it was */
   GTimeZone   *zone;          /* the sample customers are in Hamburg */
   guint        n_meetings;
+  GRand       *field_rand;    /* its own too: classified fields came later */
+  LiaFieldRepository *fields;
+  GHashTable  *levels;        /* "entity:field" → LiaFieldLevel, read once */
+  gboolean     has_key;       /* confidential values only when they can be sealed */
 } Generator;
 
 /* Segments with their share of the book and typical yearly contract. */
@@ -221,6 +228,110 @@ add_history (Generator        *gen,
   return TRUE;
 }
 
+/* Classified fields ------------------------------------------------------ */
+
+static void
+read_levels (Generator      *gen,
+             LiaFieldEntity  entity)
+{
+  g_autoptr(GListModel) classes = lia_field_repository_list_classes (gen->fields, entity);
+
+  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(LiaFieldClass) class = g_list_model_get_item (classes, i);
+
+      g_hash_table_insert (gen->levels,
+                           g_strdup_printf ("%d:%s", entity, lia_field_class_get_field (class)),
+                           GINT_TO_POINTER (lia_field_class_get_level (class)));
+    }
+}
+
+/* Stored as the book classifies the field (it may have been changed
+ * before the book was filled); a confidential value is skipped without
+ * the key, and a field the book does not have at all. */
+static gboolean
+put_field (Generator       *gen,
+           LiaFieldEntity   entity,
+           gint64           row_id,
+           const char      *field,
+           const char      *text,
+           GError         **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s", entity, field);
+  const char *nick = lia_enum_to_nick (LIA_TYPE_FIELD_ENTITY, entity);
+  gpointer level;
+  g_autoptr(GBytes) sealed = NULL;
+
+  if (!g_hash_table_lookup_extended (gen->levels, key, NULL, &level))
+    return TRUE;
+  if (GPOINTER_TO_INT (level) != LIA_FIELD_LEVEL_CONFIDENTIAL)
+    return lia_field_store_put (gen->db, nick, row_id, field, text, NULL, gen->now, error);
+  if (!gen->has_key)
+    return TRUE;
+
+  return (sealed = lia_field_repository_seal (gen->fields, entity, row_id, field, text, error)) &&
+         lia_field_store_put (gen->db, nick, row_id, field, NULL, sealed, gen->now, error);
+}
+
+/* Made-up numbers in real formats: a German register number and VAT id,
+ * an IBAN-shaped account (its check digits are not computed). */
+static gboolean
+add_account_fields (Generator   *gen,
+                    gint64       account_id,
+                    const char  *segment,
+                    GError     **error)
+{
+  GRand *rand = gen->field_rand;
+  g_autofree char *registration = NULL, *billing = NULL, *tax_id = NULL, *bank = NULL;
+  gboolean company = !g_str_equal (segment, "individual");
+
+  if (company)
+    {
+      registration = g_strdup_printf ("HRB %06d", g_rand_int_range (rand, 10000, 999999));
+      if (!put_field (gen, LIA_FIELD_ENTITY_ACCOUNT, account_id, "registration_number", registration, error))
+        return FALSE;
+    }
+
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    {
+      billing = g_strdup_printf ("Accounts Payable\nPO Box %d\n%05d Hamburg",
+                                 g_rand_int_range (rand, 100, 9999), g_rand_int_range (rand, 20000, 22999));
+      if (!put_field (gen, LIA_FIELD_ENTITY_ACCOUNT, account_id, "billing_address", billing, error))
+        return FALSE;
+    }
+
+  /* Drawn whether or not they are stored, so a key changes nothing else. */
+  tax_id = g_strdup_printf ("DE%09d", g_rand_int_range (rand, 100000000, 999999999));
+  bank = g_strdup_printf ("DE%02d %04d %04d %04d %04d %02d", g_rand_int_range (rand, 10, 99),
+                          g_rand_int_range (rand, 1000, 9999), g_rand_int_range (rand, 1000, 9999),
+                          g_rand_int_range (rand, 1000, 9999), g_rand_int_range (rand, 1000, 9999),
+                          g_rand_int_range (rand, 10, 99));
+  if (!company || g_rand_int_range (rand, 0, 2) == 0)
+    return TRUE;
+
+  return put_field (gen, LIA_FIELD_ENTITY_ACCOUNT, account_id, "tax_id", tax_id, error) &&
+         put_field (gen, LIA_FIELD_ENTITY_ACCOUNT, account_id, "bank_details", bank, error);
+}
+
+/* One contact in four gave a private address, one in eight a mobile. */
+static gboolean
+add_contact_fields (Generator   *gen,
+                    gint64       contact_id,
+                    const char  *first,
+                    const char  *last,
+                    GError     **error)
+{
+  GRand *rand = gen->field_rand;
+  int roll = g_rand_int_range (rand, 0, 8);
+  g_autofree char *address = g_strdup_printf ("%s.%s%d@mail.example", first, last,
+                                              g_rand_int_range (rand, 1, 99));
+  g_autofree char *email = g_ascii_strdown (address, -1);
+  g_autofree char *phone = g_strdup_printf ("+49 151 %08d", g_rand_int_range (rand, 10000000, 99999999));
+
+  return (roll >= 2 || put_field (gen, LIA_FIELD_ENTITY_CONTACT, contact_id, "personal_email", email, error)) &&
+         (roll != 0 || put_field (gen, LIA_FIELD_ENTITY_CONTACT, contact_id, "personal_phone", phone, error));
+}
+
 static gboolean
 add_contacts (Generator   *gen,
               gint64       account_id,
@@ -246,7 +357,10 @@ add_contacts (Generator   *gen,
         .created_at = created_at,
       };
 
-      if (!lia_contact_store_insert (gen->db, &values, NULL, error))
+      gint64 contact_id = 0;
+
+      if (!lia_contact_store_insert (gen->db, &values, &contact_id, error) ||
+          !add_contact_fields (gen, contact_id, first, last, error))
         return FALSE;
     }
 
@@ -683,6 +797,7 @@ add_account (Generator  *gen,
     return FALSE;
 
   return add_history (gen, id, created_at, state, error) &&
+         add_account_fields (gen, id, values.segment_id, error) &&
          add_contact_log (gen, id, values.segment_id, manager, error) &&
          add_contacts (gen, id, domain, created_at, error) &&
          add_inquiries (gen, id, values.manager_id, created_at, error) &&
@@ -700,6 +815,8 @@ lia_sample_data_generate (LiaBook  *book,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GRand) meeting_rand = g_rand_new_with_seed (seed ^ 0x5eed);
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (SAMPLE_ZONE);
+  g_autoptr(GRand) field_rand = g_rand_new_with_seed (seed ^ 0xf1e1d);
+  g_autoptr(GHashTable) levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Generator gen = {
     .db = lia_book_get_database (book),
     .rand = rand,
@@ -708,6 +825,10 @@ lia_sample_data_generate (LiaBook  *book,
     .book = book,
     .meeting_rand = meeting_rand,
     .zone = zone,
+    .field_rand = field_rand,
+    .fields = lia_book_get_fields (book),
+    .levels = levels,
+    .has_key = lia_vault_has_key (lia_book_get_vault (book)),
   };
   gboolean ok;
 
@@ -723,6 +844,8 @@ lia_sample_data_generate (LiaBook  *book,
   if (!lia_book_begin (book, error))
     return FALSE;
 
+  read_levels (&gen, LIA_FIELD_ENTITY_ACCOUNT);
+  read_levels (&gen, LIA_FIELD_ENTITY_CONTACT);
   ok = add_staff (&gen, error) && add_vendors (&gen, error);
   for (guint i = 0; ok && i < n_accounts; i++)
     ok = add_account (&gen, i, error);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-account-store.h"
 #include "lia-account-store-private.h"
 #include "lia-database-private.h"
@@ -110,13 +112,14 @@ lia_account_store_set_verified (LiaDatabase  *db,
   return lia_database_step_done (db, stmt, error);
 }
 
-/* Runs a query expected to return at most one account row. */
+/* Runs a query expected to return at most one account row; @missing is
+ * the whole (translated) message for none. */
 static gboolean
 get_one (LiaDatabase   *db,
          sqlite3_stmt  *stmt,
          LiaRowFunc     func,
          gpointer       user_data,
-         const char    *what,
+         const char    *missing,
          GError       **error)
 {
   int rc = sqlite3_step (stmt);
@@ -127,8 +130,7 @@ get_one (LiaDatabase   *db,
 
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No account %s", what);
+      g_set_error_literal (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND, missing);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -147,7 +149,7 @@ lia_account_store_get (LiaDatabase  *db,
                        gpointer      user_data,
                        GError      **error)
 {
-  g_autofree char *what = NULL;
+  g_autofree char *missing = NULL;
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "SELECT " LIA_ACCOUNT_COLUMNS LIA_ACCOUNT_FROM " WHERE a.id = ?", error);
 
@@ -155,8 +157,8 @@ lia_account_store_get (LiaDatabase  *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  what = g_strdup_printf ("with id %" G_GINT64_FORMAT, id);
-  return get_one (db, stmt, func, user_data, what, error);
+  missing = g_strdup_printf (_("No account with id %lld"), (long long) id);
+  return get_one (db, stmt, func, user_data, missing, error);
 }
 
 gboolean
@@ -166,7 +168,7 @@ lia_account_store_get_by_number (LiaDatabase  *db,
                                  gpointer      user_data,
                                  GError      **error)
 {
-  g_autofree char *what = NULL;
+  g_autofree char *missing = NULL;
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "SELECT " LIA_ACCOUNT_COLUMNS LIA_ACCOUNT_FROM " WHERE a.number = ?", error);
 
@@ -174,8 +176,8 @@ lia_account_store_get_by_number (LiaDatabase  *db,
     return FALSE;
 
   lia_bind_text (stmt, 1, number);
-  what = g_strdup_printf ("numbered “%s”", number);
-  return get_one (db, stmt, func, user_data, what, error);
+  missing = g_strdup_printf (_("No account numbered “%s”"), number);
+  return get_one (db, stmt, func, user_data, missing, error);
 }
 
 /**
@@ -467,7 +469,7 @@ lia_account_store_position (LiaDatabase            *db,
   if (present == 0)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "Account %" G_GINT64_FORMAT " is not in this list", id);
+                   _("Account %lld is not in this list"), (long long) id);
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-contact-store.h"
 #include "lia-database-private.h"
 
@@ -79,7 +81,7 @@ lia_contact_store_delete (LiaDatabase  *db,
   if (sqlite3_changes (lia_database_get_handle (db)) == 0)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No contact with id %" G_GINT64_FORMAT, id);
+                   _("No contact with id %lld"), (long long) id);
       return FALSE;
     }
 
@@ -107,7 +109,7 @@ lia_contact_store_employer (LiaDatabase  *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No contact with id %" G_GINT64_FORMAT, contact_id);
+                   _("No contact with id %lld"), (long long) contact_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -187,7 +189,7 @@ lia_contact_store_get (LiaDatabase  *db,
     }
   if (!found)
     g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                 "No contact with id %" G_GINT64_FORMAT, id);
+                 _("No contact with id %lld"), (long long) id);
   return found;
 }
 

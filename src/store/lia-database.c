@@ -457,14 +457,18 @@ apply_pragmas (LiaDatabase  *self,
    * with WAL (a power cut may lose the last commit, never corrupt). The
    * page cache is set explicitly (Debian's default is 2 MB): 8 MB holds
    * the indexes the list and roll-ups read, and the OS caches the rest;
-   * mmap stays off so start-up touches no more of the file than it needs. */
+   * mmap stays off so start-up touches no more of the file than it needs.
+   * secure_delete zeroes what a delete or update frees, so an erased
+   * person or a value re-sealed as confidential leaves no copy in free
+   * pages. */
   return lia_database_exec (self,
                             "PRAGMA foreign_keys = ON;"
                             "PRAGMA busy_timeout = 5000;"
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA cache_size = -8000;"
-                            "PRAGMA temp_store = MEMORY;",
+                            "PRAGMA temp_store = MEMORY;"
+                            "PRAGMA secure_delete = ON;",
                             error);
 }
 
@@ -536,4 +540,16 @@ lia_database_open (const char  *path,
                    GError     **error)
 {
   return lia_database_open_at_version (path, LIA_SCHEMA_VERSION, error);
+}
+
+/* Copies the write-ahead log into the file and empties it: after an
+ * erasure or a re-seal the old plain text must not linger in the -wal. */
+gboolean
+lia_database_checkpoint (LiaDatabase  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!lia_database_in_transaction (self), FALSE);
+
+  return lia_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }

@@ -24,7 +24,7 @@ typedef enum
 } LiaDatabaseError;
 
 /* The newest schema this build knows. Bump it with a new step in lia-migrations.c. */
-#define LIA_SCHEMA_VERSION 5
+#define LIA_SCHEMA_VERSION 6
 
 #define LIA_TYPE_DATABASE (lia_database_get_type ())
 
@@ -46,5 +46,7 @@ gboolean     lia_database_commit             (LiaDatabase  *self,
                                               GError      **error);
 void         lia_database_rollback           (LiaDatabase  *self);
 gint64       lia_database_last_insert_id     (LiaDatabase  *self);
+gboolean     lia_database_checkpoint         (LiaDatabase  *self,
+                                              GError      **error);
 
 G_END_DECLS

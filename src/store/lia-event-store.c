@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-database-private.h"
 #include "lia-event-store.h"
 
@@ -195,7 +197,7 @@ lia_event_store_get (LiaDatabase  *db,
   if (!find.found)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No event with id %" G_GINT64_FORMAT, id);
+                   _("No event with id %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -352,7 +354,7 @@ lia_event_store_set_business_hours (LiaDatabase  *db,
   if (sqlite3_changes (lia_database_get_handle (db)) == 0)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No service plan “%s”", plan_id);
+                   _("No service plan “%s”"), plan_id);
       return FALSE;
     }
   return TRUE;
@@ -434,7 +436,7 @@ lia_vendor_store_update (LiaDatabase            *db,
   if (sqlite3_changes (lia_database_get_handle (db)) == 0)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No vendor with id %" G_GINT64_FORMAT, v->id);
+                   _("No vendor with id %lld"), (long long) v->id);
       return FALSE;
     }
   return TRUE;

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-account-store-private.h"
 #include "lia-database-private.h"
 #include "lia-meeting-store.h"
@@ -54,25 +56,26 @@
   "WITH RECURSIVE sub (id) AS (SELECT ?1"                                      \
   "   UNION ALL SELECT c.id FROM accounts c JOIN sub ON c.parent_id = sub.id)"
 
-/* A missing row is an error only where the caller asked for one id. */
+/* A missing row is an error only where the caller asked for one id.
+ * @missing is an untranslated whole sentence with %lld for the id:
+ * "No %s with id" around a noun could not be translated. */
 static gboolean
 not_found (GError     **error,
-           const char  *what,
+           const char  *missing,
            gint64       id)
 {
-  g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-               "No %s with id %" G_GINT64_FORMAT, what, id);
+  g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND, _(missing), (long long) id);
   return FALSE;
 }
 
 static gboolean
 changed_one (LiaDatabase  *db,
-             const char   *what,
+             const char   *missing,
              gint64        id,
              GError      **error)
 {
   if (sqlite3_changes (lia_database_get_handle (db)) == 0)
-    return not_found (error, what, id);
+    return not_found (error, missing, id);
   return TRUE;
 }
 
@@ -172,7 +175,7 @@ lia_meeting_store_update (LiaDatabase             *db,
   sqlite3_bind_int64 (stmt, 1, values->id);
   bind_meeting (stmt, values);
   return lia_database_step_done (db, stmt, error) &&
-         changed_one (db, "meeting", values->id, error);
+         changed_one (db, N_("No meeting with id %lld"), values->id, error);
 }
 
 gboolean
@@ -205,7 +208,7 @@ lia_meeting_store_set_sequence (LiaDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, sequence);
   return lia_database_step_done (db, stmt, error) &&
-         changed_one (db, "meeting", id, error);
+         changed_one (db, N_("No meeting with id %lld"), id, error);
 }
 
 typedef struct
@@ -237,7 +240,7 @@ lia_meeting_store_get (LiaDatabase  *db,
   if (!each_with_id (db, "SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id = ?",
                      id, find_one, &find, error))
     return FALSE;
-  return find.found || not_found (error, "meeting", id);
+  return find.found || not_found (error, N_("No meeting with id %lld"), id);
 }
 
 gboolean
@@ -683,7 +686,7 @@ lia_meeting_store_move_exception (LiaDatabase  *db,
   lia_bind_optional_id (stmt, 4, starts_at);
   lia_bind_optional_id (stmt, 5, starts_at ? ends_at : 0);
   return lia_database_step_done (db, stmt, error) &&
-         changed_one (db, "meeting occurrence", id, error);
+         changed_one (db, N_("No meeting occurrence with id %lld"), id, error);
 }
 
 /* Attendees ----------------------------------------------------------- */
@@ -852,7 +855,7 @@ lia_meeting_store_review_cadence (LiaDatabase  *db,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    return not_found (error, "account", account_id);
+    return not_found (error, N_("No account with id %lld"), account_id);
   if (rc != SQLITE_ROW)
     {
       lia_database_set_error (db, rc, error, "review cadence");
@@ -941,7 +944,7 @@ lia_follow_up_store_update (LiaDatabase              *db,
   sqlite3_bind_int64 (stmt, 1, values->id);
   bind_follow_up (stmt, values);
   return lia_database_step_done (db, stmt, error) &&
-         changed_one (db, "follow-up", values->id, error);
+         changed_one (db, N_("No follow-up with id %lld"), values->id, error);
 }
 
 gboolean
@@ -961,7 +964,7 @@ lia_follow_up_store_set_status (LiaDatabase  *db,
   lia_bind_text (stmt, 2, status);
   lia_bind_optional_id (stmt, 3, done_at);
   return lia_database_step_done (db, stmt, error) &&
-         changed_one (db, "follow-up", id, error);
+         changed_one (db, N_("No follow-up with id %lld"), id, error);
 }
 
 gboolean
@@ -994,7 +997,7 @@ lia_follow_up_store_get (LiaDatabase  *db,
 
   if (!each_with_id (db, FOLLOW_UP_SELECT " WHERE f.id = ?", id, find_one, &find, error))
     return FALSE;
-  return find.found || not_found (error, "follow-up", id);
+  return find.found || not_found (error, N_("No follow-up with id %lld"), id);
 }
 
 /* Everyone's read the partial index of open ones in due order; one

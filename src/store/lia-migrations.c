@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-database-private.h"
 
 /* Never edit a step that has shipped: files in the field were built by it.
@@ -640,6 +642,107 @@ static const char schema_v5[] =
   "CREATE INDEX accounts_next_review ON accounts (next_review_at)"
   "  WHERE next_review_at IS NOT NULL;";
 
+/* Version 6: credentials' metadata, classified fields and the book's
+ * identity for the keyring.
+ *
+ * Secrets themselves never come here: a credential's password or token is
+ * an item of the system keyring, keyed by the credential's id. Classified
+ * fields (tax id, bank details, personal phone, private notes, …) live in
+ * field_values, as plain text or, when their field is confidential, only
+ * as AES-256-GCM ciphertext sealed by src/secrets with the entity, field
+ * and row bound as associated data. Neither is indexed for full-text
+ * search. */
+static const char schema_v6[] =
+  /* One row. book_id names this book's items in the keyring (set by the
+   * model on first open); data_key_check proves a key is this book's, so a
+   * lost key is reported instead of silently replaced. */
+  "CREATE TABLE book_meta ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  book_id TEXT,"
+  "  data_key_check TEXT);"
+  "INSERT INTO book_meta (id) VALUES (1);"
+
+  "CREATE TABLE credentials ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  label TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'portal'"
+  "    CHECK (kind IN ('portal', 'vpn', 'api-token', 'remote-access', 'other')),"
+  "  username TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  rotated_at INTEGER,"
+  "  rotation_days INTEGER CHECK (rotation_days IS NULL OR rotation_days > 0),"
+  /* When the secret is due to be replaced; NULL: no rotation period. */
+  "  rotate_by INTEGER GENERATED ALWAYS AS"
+  "    (coalesce (rotated_at, created_at) + rotation_days * 86400) VIRTUAL);"
+  "CREATE INDEX credentials_account ON credentials (account_id, label COLLATE NOCASE);"
+  "CREATE INDEX credentials_rotate_by ON credentials (rotate_by)"
+  "  WHERE rotation_days IS NOT NULL;"
+
+  /* Which fields exist and how sensitive each is: data, editable in the
+   * preferences. Changing a level re-seals or opens every value of the
+   * field in one transaction (the model does it; it holds the key). */
+  "CREATE TABLE field_classes ("
+  "  entity TEXT NOT NULL CHECK (entity IN ('account', 'contact')),"
+  "  field TEXT NOT NULL,"
+  "  level TEXT NOT NULL CHECK (level IN ('public', 'internal', 'confidential')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (entity, field)) WITHOUT ROWID;"
+  "INSERT INTO field_classes (entity, field, level, position) VALUES"
+  "  ('account', 'registration_number', 'public', 0),"
+  "  ('account', 'billing_address', 'internal', 1),"
+  "  ('account', 'tax_id', 'confidential', 2),"
+  "  ('account', 'bank_details', 'confidential', 3),"
+  "  ('account', 'private_notes', 'confidential', 4),"
+  "  ('contact', 'personal_email', 'internal', 0),"
+  "  ('contact', 'personal_phone', 'confidential', 1),"
+  "  ('contact', 'private_notes', 'confidential', 2);"
+
+  /* Exactly one of plain and sealed: a confidential value is never also
+   * kept in clear. */
+  "CREATE TABLE field_values ("
+  "  entity TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  plain TEXT,"
+  "  sealed BLOB,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK ((plain IS NULL) <> (sealed IS NULL)),"
+  "  PRIMARY KEY (entity, row_id, field),"
+  "  FOREIGN KEY (entity, field) REFERENCES field_classes (entity, field)) WITHOUT ROWID;"
+  "CREATE INDEX field_values_field ON field_values (entity, field);"
+  /* No foreign key can point at two tables: triggers remove the values
+   * with their row (foreign-key cascades fire them too). */
+  "CREATE TRIGGER accounts_field_values_delete AFTER DELETE ON accounts BEGIN"
+  "  DELETE FROM field_values WHERE entity = 'account' AND row_id = old.id;"
+  "END;"
+  "CREATE TRIGGER contacts_field_values_delete AFTER DELETE ON contacts BEGIN"
+  "  DELETE FROM field_values WHERE entity = 'contact' AND row_id = old.id;"
+  "END;"
+
+  /* A data-subject erasure must remove a person's details from the trail
+   * too, yet the trail stays append-only otherwise: the one update allowed
+   * blanks both values of a line about something whose erasure the trail
+   * already records, and changes nothing else. */
+  "DROP TRIGGER audit_log_no_update;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+  "  WHEN NOT (new.id = old.id"
+  "            AND new.account_id IS old.account_id"
+  "            AND new.entity = old.entity"
+  "            AND new.entity_id IS old.entity_id"
+  "            AND new.field = old.field"
+  "            AND new.actor = old.actor"
+  "            AND new.changed_at = old.changed_at"
+  "            AND new.old_value IS NULL"
+  "            AND new.new_value IS NULL"
+  "            AND EXISTS (SELECT 1 FROM audit_log e"
+  "                        WHERE e.entity = old.entity AND e.entity_id = old.entity_id"
+  "                          AND e.field = 'erased'))"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;";
+
 static const char * const steps[] = {
   NULL,       /* version 0: an empty file */
   schema_v1,
@@ -647,6 +750,7 @@ static const char * const steps[] = {
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LIA_SCHEMA_VERSION + 1);
@@ -673,7 +777,7 @@ lia_migrations_run (LiaDatabase  *self,
           !lia_database_exec (self, bump, error))
         {
           lia_database_rollback (self);
-          g_prefix_error (error, "Cannot update “%s” to schema %d: ",
+          g_prefix_error (error, _("Cannot update “%s” to schema %d: "),
                           lia_database_get_path (self), version);
           return FALSE;
         }

@@ -446,7 +446,7 @@ lia_portfolio_store_set_manager (LiaDatabase  *db,
   if (sqlite3_changes (lia_database_get_handle (db)) != 1)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
-                   "No account with id %" G_GINT64_FORMAT, id);
+                   _("No account with id %lld"), (long long) id);
       return FALSE;
     }
 

@@ -15,6 +15,7 @@
 #include "lia-group-dialog.h"
 #include "lia-inquiry-dialog.h"
 #include "lia-meeting-dialog.h"
+#include "lia-personal-data-window.h"
 #include "lia-portfolio-repository.h"
 #include "lia-reassign-dialog.h"
 #include "lia-toast.h"
@@ -284,6 +285,27 @@ remove_contact_action (GtkWidget  *widget,
   lia_toast_show_undo (widget, title, undo_remove_contact, removed, removed_contact_free);
 }
 
+/* An erasure removes the contact: the page shows what is left. */
+static void
+on_personal_data_erased_cb (LiaAccountPage *self)
+{
+  lia_account_page_reload (self);
+}
+
+static void
+personal_data_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaAccountPage *self = LIA_ACCOUNT_PAGE (widget);
+  GtkWidget *window = lia_personal_data_window_new (parent_window (self), self->book,
+                                                    g_variant_get_int64 (parameter));
+
+  g_signal_connect_object (window, "erased", G_CALLBACK (on_personal_data_erased_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 add_inquiry_action (GtkWidget  *widget,
                     const char *action_name,
@@ -353,6 +375,7 @@ lia_account_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "account.edit-contact", "x", edit_contact_action);
   gtk_widget_class_install_action (widget_class, "account.remove-contact", "x", remove_contact_action);
   gtk_widget_class_install_action (widget_class, "account.move-contact", "x", move_contact_action);
+  gtk_widget_class_install_action (widget_class, "account.personal-data", "x", personal_data_action);
   gtk_widget_class_install_action (widget_class, "account.add-inquiry", NULL, add_inquiry_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -383,6 +406,8 @@ lia_account_page_update_actions (LiaAccountPage *self)
   gtk_widget_action_set_enabled (widget, "account.add-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.edit-contact", writable);
   gtk_widget_action_set_enabled (widget, "account.remove-contact", writable);
+  /* Looking is allowed in a read-only book; the window disables erasing. */
+  gtk_widget_action_set_enabled (widget, "account.personal-data", self->account != NULL && self->book != NULL);
   gtk_widget_action_set_enabled (widget, "account.add-inquiry", writable);
   gtk_widget_action_set_enabled (widget, "account.reassign", writable);
   gtk_widget_action_set_enabled (widget, "account.change-parent", writable);

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "lia-account-page.h"
+#include "lia-credentials-group.h"
+#include "lia-fields-group.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +50,8 @@ struct _LiaAccountPage
   AdwEntryRow       *currency_row;
   AdwEntryRow       *address_row;
   GtkLabel          *details_error_label;
+  LiaFieldsGroup    *fields_group;
+  LiaCredentialsGroup *credentials_group;
   AdwActionRow      *parent_row;
   GtkTextView       *notes_view;
   GtkListBox        *contacts_list;

@@ -18,6 +18,7 @@
 #include "lia-account-repository.h"
 #include "lia-audit-entry.h"
 #include "lia-choice-labels.h"
+#include "lia-credential-repository.h"
 #include "lia-enum-types.h"
 #include "lia-format.h"
 #include "lia-history-entry.h"
@@ -331,6 +332,9 @@ create_contact_row (gpointer item,
                              new_icon_button ("mail-forward-symbolic", _("Move to Another Account"),
                                               "account.move-contact", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             new_icon_button ("user-info-symbolic", _("Personal Data…"),
+                                              "account.personal-data", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_icon_button ("user-trash-symbolic", _("Remove Contact"),
                                               "account.remove-contact", id));
   return row;
@@ -639,6 +643,75 @@ on_reason_changed_cb (GtkEditable      *entry,
   adw_message_dialog_set_response_enabled (dialog, "apply", *reason != '\0');
 }
 
+/* ---- closing an account: its secrets need not outlive it ---- */
+
+static void
+on_credentials_removed_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(LiaAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  guint n = 0;
+
+  if (!lia_credential_repository_delete_for_account_finish (LIA_CREDENTIAL_REPOSITORY (source), result,
+                                                            &n, &error))
+    {
+      lia_toast_show (GTK_WIDGET (self), error->message);
+      return;
+    }
+  /* Translators: a toast; %u is a number of credentials */
+  done = g_strdup_printf (ngettext ("Removed %u credential from the keyring",
+                                    "Removed %u credentials from the keyring", n), n);
+  lia_toast_show (GTK_WIDGET (self), done);
+}
+
+static void
+on_remove_credentials_response_cb (AdwMessageDialog *dialog,
+                                   const char       *response,
+                                   LiaAccountPage   *self)
+{
+  gint64 account_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "lia-account-id");
+
+  if (g_strcmp0 (response, "remove") == 0 && self->book != NULL)
+    lia_credential_repository_delete_for_account (lia_book_get_credentials (self->book), account_id, NULL,
+                                                  on_credentials_removed_cb, g_object_ref (self));
+}
+
+/* Asked once the account is closed; keeping them is the safe default. */
+static void
+offer_credential_removal (LiaAccountPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gint64 account_id = lia_account_get_id (self->account);
+  guint n = lia_credential_repository_count_for_account (lia_book_get_credentials (self->book), account_id);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    return;
+
+  /* Translators: %u is a number of credentials, %s an account's name */
+  body = g_strdup_printf (ngettext ("Remove the %u credential of “%s” from the keyring? "
+                                    "Kept, it stays listed with the closed account.",
+                                    "Remove the %u credentials of “%s” from the keyring? "
+                                    "Kept, they stay listed with the closed account.", n),
+                          n, lia_account_get_name (self->account));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove Credentials?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "lia-account-id",
+                          g_memdup2 (&account_id, sizeof account_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_credentials_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_reason_response_cb (LiaAccountPage   *self,
                        const char       *response,
@@ -661,6 +734,8 @@ on_reason_response_cb (LiaAccountPage   *self,
   /* Translators: a toast; %s is a lifecycle state */
   done = g_strdup_printf (_("Moved to %s"), lia_account_state_to_label (to));
   lia_toast_show (GTK_WIDGET (self), done);
+  if (to == LIA_ACCOUNT_STATE_CLOSED)
+    offer_credential_removal (self);
 }
 
 /**
@@ -770,6 +845,8 @@ lia_account_page_set_book (LiaAccountPage *self,
   g_signal_connect_object (lia_book_get_meetings (book), "meeting-changed",
                            G_CALLBACK (on_meeting_changed_cb), self, G_CONNECT_SWAPPED);
   setup_choice_rows (self);
+  lia_fields_group_set_book (self->fields_group, book);
+  lia_credentials_group_set_book (self->credentials_group, book);
 
   /* A read-only book can be read, not changed. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), !lia_book_is_read_only (book));
@@ -807,6 +884,8 @@ lia_account_page_set_account (LiaAccountPage *self,
     {
       /* Nothing shown: nothing to save, and no account.* action applies. */
       self->dirty = FALSE;
+      lia_fields_group_set_row (self->fields_group, LIA_FIELD_ENTITY_ACCOUNT, 0);
+      lia_credentials_group_set_account (self->credentials_group, 0);
       lia_account_page_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
       return;
@@ -817,6 +896,8 @@ lia_account_page_set_account (LiaAccountPage *self,
   fill_fields (self);
   update_summary (self);
   reload_sections (self);
+  lia_fields_group_set_row (self->fields_group, LIA_FIELD_ENTITY_ACCOUNT, lia_account_get_id (account));
+  lia_credentials_group_set_account (self->credentials_group, lia_account_get_id (account));
   lia_account_page_update_actions (self);
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
@@ -882,6 +963,9 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIA_TYPE_FIELDS_GROUP);
+  g_type_ensure (LIA_TYPE_CREDENTIALS_GROUP);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, section_stack);
@@ -909,6 +993,8 @@ lia_account_page_class_init (LiaAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, details_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, credentials_group);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountPage, inquiries_list);

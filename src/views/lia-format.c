@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-enum-types.h"
+#include "lia-field-class.h"
 #include "lia-format.h"
 #include "lia-money.h"
 #include "lia-staff-member.h"
@@ -157,6 +158,129 @@ or_dash (char *value)
   return value;
 }
 
+/* ---- credentials, classified fields, the data key, erasure ---- */
+
+static char *
+describe_credential (const char *field,
+                     const char *label)
+{
+  /* Translators: audit lines; %s is a credential's label (never its secret) */
+  if (g_strcmp0 (field, "added") == 0)    return g_strdup_printf (_("Credential added: “%s”"), label);
+  if (g_strcmp0 (field, "edited") == 0)   return g_strdup_printf (_("Credential edited: “%s”"), label);
+  if (g_strcmp0 (field, "rotated") == 0)  return g_strdup_printf (_("Rotated the secret of “%s”"), label);
+  if (g_strcmp0 (field, "revealed") == 0) return g_strdup_printf (_("Revealed the secret of “%s”"), label);
+  if (g_strcmp0 (field, "copied") == 0)   return g_strdup_printf (_("Copied the secret of “%s”"), label);
+  if (g_strcmp0 (field, "deleted") == 0)  return g_strdup_printf (_("Credential deleted: “%s”"), label);
+  return NULL;
+}
+
+static char *
+describe_book (const char *field,
+               const char *new_value)
+{
+  if (g_strcmp0 (field, "data-key-created") == 0)  return g_strdup (_("Data key created"));
+  if (g_strcmp0 (field, "data-key-exported") == 0) return g_strdup (_("Data key exported"));
+  if (g_strcmp0 (field, "data-key-imported") == 0) return g_strdup (_("Data key imported"));
+  if (g_strcmp0 (field, "exported-confidential") == 0)
+    /* Translators: %s says what was exported, e.g. "accounts (300 rows)" */
+    return g_strdup_printf (_("Exported with confidential values: %s"), new_value ? new_value : "");
+  return NULL;
+}
+
+static gboolean
+field_entity_from_nick (const char     *nick,
+                        LiaFieldEntity *entity)
+{
+  int value;
+
+  if (!lia_enum_from_nick (LIA_TYPE_FIELD_ENTITY, nick, &value))
+    return FALSE;
+  *entity = value;
+  return TRUE;
+}
+
+static char *
+describe_level (const char *nick)
+{
+  int level;
+
+  if (nick == NULL || !lia_enum_from_nick (LIA_TYPE_FIELD_LEVEL, nick, &level))
+    return g_strdup (nick);
+  return g_strdup (lia_field_level_to_label (level));
+}
+
+/* "account.tax_id", public → confidential */
+static char *
+describe_classification (const char *which,
+                         const char *old_value,
+                         const char *new_value)
+{
+  g_auto(GStrv) parts = g_strsplit (which ? which : "", ".", 2);
+  g_autofree char *before = describe_level (old_value);
+  g_autofree char *after = describe_level (new_value);
+  LiaFieldEntity entity;
+  const char *label = which;
+
+  if (g_strv_length (parts) == 2 && field_entity_from_nick (parts[0], &entity))
+    label = lia_field_label (entity, parts[1]);
+  before = or_dash (g_steal_pointer (&before));
+  after = or_dash (g_steal_pointer (&after));
+  /* Translators: an audit line: a field such as "Tax ID", old level, new level */
+  return g_strdup_printf (_("Classification of %s: %s → %s"), label ? label : "", before, after);
+}
+
+/* A classified field of an account or contact. A confidential one never
+ * has its text in the trail, only whether it was set or cleared. */
+static char *
+describe_classified (const char *entity_nick,
+                     const char *field,
+                     const char *old_value,
+                     const char *new_value)
+{
+  LiaFieldEntity entity;
+  const char *label;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!field_entity_from_nick (entity_nick, &entity))
+    return NULL;
+
+  if (g_strcmp0 (field, "revealed") == 0)
+    /* Translators: an audit line; %s is a field such as "Tax ID" */
+    return g_strdup_printf (_("Revealed %s"), lia_field_label (entity, new_value ? new_value : ""));
+  if (entity == LIA_FIELD_ENTITY_CONTACT && g_strcmp0 (field, "erased") == 0)
+    return g_strdup (_("Personal data erased"));
+
+  label = lia_field_label (entity, field);
+  if (g_strcmp0 (label, field) == 0)
+    return NULL;  /* not a classified field: the older lines' own wording */
+
+  if (old_value == NULL && g_strcmp0 (new_value, "(set)") == 0)
+    /* Translators: an audit line; %s is a confidential field such as "Tax ID" */
+    return g_strdup_printf (_("%s set (confidential)"), label);
+  if (old_value == NULL && g_strcmp0 (new_value, "(cleared)") == 0)
+    return g_strdup_printf (_("%s cleared (confidential)"), label);
+
+  before = or_dash (g_strdup (old_value));
+  after = or_dash (g_strdup (new_value));
+  return g_strdup_printf (_("%s: %s → %s"), label, before, after);
+}
+
+static char *
+describe_security (const char *entity,
+                   const char *field,
+                   const char *old_value,
+                   const char *new_value)
+{
+  if (g_strcmp0 (entity, "credential") == 0)
+    return describe_credential (field, new_value ? new_value : "");
+  if (g_strcmp0 (entity, "book") == 0)
+    return describe_book (field, new_value);
+  if (g_strcmp0 (entity, "field-class") == 0)
+    return describe_classification (field, old_value, new_value);
+  return describe_classified (entity, field, old_value, new_value);
+}
+
 /**
  * lia_format_audit_change:
  *
@@ -182,6 +306,10 @@ lia_format_audit_values (const char *entity,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  char *security;
+
+  if ((security = describe_security (entity, field, old_value, new_value)) != NULL)
+    return security;
 
   if (g_strcmp0 (field, "created") == 0)
     return g_strdup_printf (_("Account created: %s"), new_value ? new_value : "");

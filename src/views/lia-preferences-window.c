@@ -1,5 +1,5 @@
 /* lia-preferences-window.c — your name, the verification interval,
- * contact cadences, the staff and the service levels
+ * contact cadences, the staff, the service levels and security
  *
  * Name and interval are GSettings keys bound straight to their widgets;
  * the application applies them to the open book. Cadences and staff
@@ -16,6 +16,7 @@
 
 #include "lia-choice.h"
 #include "lia-preferences-window.h"
+#include "lia-security-page.h"
 #include "lia-sla-page.h"
 #include "lia-staff-page.h"
 #include "lia-toast.h"
@@ -32,6 +33,7 @@ struct _LiaPreferencesWindow
   AdwPreferencesGroup  *cadence_group;
   LiaStaffPage         *staff_page;
   LiaSlaPage           *sla_page;
+  LiaSecurityPage      *security_page;
 };
 
 G_DEFINE_FINAL_TYPE (LiaPreferencesWindow, lia_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -110,6 +112,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
 
   g_type_ensure (LIA_TYPE_STAFF_PAGE);
   g_type_ensure (LIA_TYPE_SLA_PAGE);
+  g_type_ensure (LIA_TYPE_SECURITY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/lia-preferences-window.ui");
@@ -118,6 +121,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, cadence_group);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, sla_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, security_page);
 }
 
 static void
@@ -150,6 +154,7 @@ lia_preferences_window_new (GtkWindow *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->cadence_group), FALSE);
       adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->staff_page));
       adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sla_page));
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->security_page));
       return GTK_WIDGET (self);
     }
 
@@ -157,5 +162,6 @@ lia_preferences_window_new (GtkWindow *parent,
   setup_cadences (self);
   lia_staff_page_set_book (self->staff_page, book);
   lia_sla_page_set_book (self->sla_page, book);
+  lia_security_page_set_book (self->security_page, book);
   return GTK_WIDGET (self);
 }

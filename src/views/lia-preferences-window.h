@@ -1,5 +1,5 @@
 /* lia-preferences-window.h — your name, the verification interval,
- * contact cadences and the staff
+ * contact cadences, the staff, service levels and security
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,6 +9,10 @@
 #include "lia-resources.h"
 #include "lia-views.h"
 
+#define DEFAULT_SECRET_TIMEOUT_MS 30000
+
+static guint secret_timeout_ms = DEFAULT_SECRET_TIMEOUT_MS;
+
 /**
  * lia_views_init:
  *
@@ -67,4 +71,22 @@ lia_widget_set_invalid (GtkWidget *widget,
   gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+}
+
+/**
+ * lia_views_set_secret_timeout:
+ * @milliseconds: how long a secret stays in sight; 0 restores the default
+ *
+ * Tests shorten the wait instead of sleeping thirty seconds.
+ */
+void
+lia_views_set_secret_timeout (guint milliseconds)
+{
+  secret_timeout_ms = milliseconds > 0 ? milliseconds : DEFAULT_SECRET_TIMEOUT_MS;
+}
+
+guint
+lia_views_get_secret_timeout (void)
+{
+  return secret_timeout_ms;
 }

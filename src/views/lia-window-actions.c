@@ -10,12 +10,14 @@
 
 #include "lia-account-dialog.h"
 #include "lia-account-picker.h"
+#include "lia-data-key-chooser.h"
 #include "lia-group-dialog.h"
 #include "lia-ics.h"
 #include "lia-meeting-dialog.h"
 #include "lia-meeting-labels.h"
 #include "lia-sample-data.h"
 #include "lia-toast.h"
+#include "lia-vault.h"
 #include "lia-window-private.h"
 
 static void
@@ -310,9 +312,29 @@ import_calendar_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- the keyring banner's buttons ---- */
+
+static void
+retry_keyring_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lia_vault_open (lia_book_get_vault (LIA_WINDOW (widget)->book));
+}
+
+static void
+import_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lia_data_key_chooser_import (widget, LIA_WINDOW (widget)->book);
+}
+
 void
 lia_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.retry-keyring", NULL, retry_keyring_action);
+  gtk_widget_class_install_action (widget_class, "win.import-key", NULL, import_key_action);
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
@@ -346,4 +368,9 @@ lia_window_update_actions (LiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-review", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-calendar", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", self->book != NULL);
+  /* Not while the keyring is being asked already. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-keyring",
+                                 self->book != NULL &&
+                                 lia_vault_get_state (lia_book_get_vault (self->book)) != LIA_VAULT_STATE_OPENING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-key", writable);
 }

@@ -32,6 +32,8 @@ struct _LiaWindow
   LiaFollowUpsView     *follow_ups_view;
   /* Recounts the overdue follow-ups when the day turns */
   guint                 midnight_timeout;
+  /* Opens the keyring once the window is up (see on_map_cb()) */
+  guint                 vault_idle;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -47,10 +49,14 @@ struct _LiaWindow
   AdwViewStackPage     *follow_ups_page;
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *read_only_revealer;
+  GtkRevealer          *keyring_revealer;
+  GtkLabel             *keyring_label;
+  GtkWidget            *import_key_button;
 };
 
 void lia_window_class_init_actions (GtkWidgetClass *widget_class);
 void lia_window_update_actions     (LiaWindow      *self);
 void lia_window_update_follow_up_badge (LiaWindow   *self);
+void lia_window_update_keyring_banner  (LiaWindow   *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-follow-up-repository.h"
+#include "lia-vault.h"
 #include "lia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -213,6 +214,72 @@ setup_follow_up_badge (LiaWindow *self)
   schedule_midnight (self);
 }
 
+/* ---- the keyring banner ---- */
+
+/**
+ * lia_window_update_keyring_banner:
+ *
+ * Shows the vault's own sentence when the keyring cannot be used, with
+ * Retry, and Import Key… when it is this book's key that is missing.
+ */
+void
+lia_window_update_keyring_banner (LiaWindow *self)
+{
+  LiaVault *vault;
+  LiaVaultState state;
+  gboolean shown;
+
+  if (self->book == NULL)
+    return;
+
+  vault = lia_book_get_vault (self->book);
+  state = lia_vault_get_state (vault);
+  shown = state == LIA_VAULT_STATE_UNAVAILABLE || state == LIA_VAULT_STATE_LOCKED ||
+          state == LIA_VAULT_STATE_KEY_MISSING || state == LIA_VAULT_STATE_FAILED;
+
+  /* Kept while it slides away, rather than emptied under the eye. */
+  if (shown)
+    gtk_label_set_label (self->keyring_label, lia_vault_get_message (vault) ?: "");
+  gtk_widget_set_visible (self->import_key_button, state == LIA_VAULT_STATE_KEY_MISSING);
+  gtk_revealer_set_reveal_child (self->keyring_revealer, shown);
+  lia_window_update_actions (self);
+}
+
+static gboolean
+on_vault_idle_cb (gpointer user_data)
+{
+  LiaWindow *self = user_data;
+
+  self->vault_idle = 0;
+  lia_vault_open (lia_book_get_vault (self->book));
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyring is asked once the window is on screen, so neither the
+ * first frame nor anything else ever waits for it. */
+static void
+on_map_cb (LiaWindow *self,
+           gpointer   user_data)
+{
+  if (self->book == NULL || lia_vault_get_state (lia_book_get_vault (self->book)) != LIA_VAULT_STATE_CLOSED ||
+      self->vault_idle != 0)
+    return;
+  self->vault_idle = g_idle_add_full (G_PRIORITY_LOW, on_vault_idle_cb, self, NULL);
+}
+
+static void
+setup_keyring_banner (LiaWindow *self)
+{
+  LiaVault *vault = lia_book_get_vault (self->book);
+
+  g_signal_connect_object (vault, "notify::state", G_CALLBACK (lia_window_update_keyring_banner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vault, "notify::message", G_CALLBACK (lia_window_update_keyring_banner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  lia_window_update_keyring_banner (self);
+}
+
 static void
 on_visible_area_changed_cb (LiaWindow *self)
 {
@@ -253,6 +320,7 @@ lia_window_constructed (GObject *object)
       lia_accounts_view_set_book (self->accounts_view, self->book);
       gtk_revealer_set_reveal_child (self->read_only_revealer, lia_book_is_read_only (self->book));
       setup_follow_up_badge (self);
+      setup_keyring_banner (self);
     }
   setup_areas (self);
 
@@ -283,6 +351,7 @@ lia_window_dispose (GObject *object)
   if (self->follow_ups_view != NULL)
     lia_follow_ups_view_set_areas (self->follow_ups_view, NULL);
   g_clear_handle_id (&self->midnight_timeout, g_source_remove);
+  g_clear_handle_id (&self->vault_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
   /* Their bins, and so they, went with the template. */
   self->portfolios_view = NULL;
@@ -361,6 +430,9 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_page);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, keyring_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, import_key_button);
 
   lia_window_class_init_actions (widget_class);
 }
