@@ -29,7 +29,10 @@ main (int   argc,
 #endif
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run uninstalled (say, for a screenshot in another language), the
+   * catalogues are in the build tree: <builddir>/po. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIAISON_LOCALEDIR") ? g_getenv ("LIAISON_LOCALEDIR")
+                                                                 : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -473,7 +473,12 @@ match_accounts (Import   *import,
           g_hash_table_insert (series, (gpointer)in->uid, in);
 
         if (in->account_id == 0 && n_unmatched++ < MAX_UNMATCHED_SHOWN)
-          g_string_append_printf (unmatched, "%s“%s”", unmatched->len ? ", " : "", in->title);
+          {
+            if (unmatched->len)
+              g_string_append (unmatched, ", ");
+            /* Translators: an event's title in a list of those matching no account */
+            g_string_append_printf (unmatched, _("“%s”"), in->title);
+          }
       }
 
   if (n_unmatched == 0)

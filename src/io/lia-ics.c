@@ -291,7 +291,7 @@ check_meeting (LiaBook  *book,
     }
   if (meeting == NULL || (account_id != 0 && lia_meeting_get_account_id (meeting) != account_id))
     {
-      g_set_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND, _("There is no meeting %" G_GINT64_FORMAT), meeting_id);
+      g_set_error (error, LIA_ERROR, LIA_ERROR_NOT_FOUND, _("There is no meeting %lld"), (long long) meeting_id);
       return FALSE;
     }
   return TRUE;
