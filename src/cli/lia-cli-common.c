@@ -94,12 +94,19 @@ static char *
 format_local (gint64      unix_time,
               const char *format)
 {
+  /* One local zone for the run: looking it up per date stat()ed
+   * /etc/localtime twice a row in long listings. */
+  static GTimeZone *local_zone;  /* the command line is single-threaded */
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) dt = NULL;
 
   if (unix_time == 0)
     return g_strdup ("");
 
-  dt = g_date_time_new_from_unix_local (unix_time);
+  if (local_zone == NULL)
+    local_zone = g_time_zone_new_local ();
+  utc = g_date_time_new_from_unix_utc (unix_time);
+  dt = g_date_time_to_timezone (utc, local_zone);
   return g_date_time_format (dt, format);
 }
 

@@ -200,6 +200,12 @@ account_list (LiaBook  *book,
         }
     }
 
+  /* One read transaction for the whole listing: a consistent snapshot,
+   * and one WAL read lock instead of one per statement (five times
+   * faster with the classified fields' lookups). */
+  if (!lia_book_begin (book, &error))
+    return lia_cli_fail ("%s", error->message);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaAccount) a = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -220,7 +226,10 @@ account_list (LiaBook  *book,
           lia_cli_print_csv_field (lia_account_get_currency (a), FALSE);
           lia_cli_print_csv_field (verified, !more);
           if (more && !print_csv_fields (book, a, classes, include_confidential, &error))
-            return lia_cli_fail ("%s", error->message);
+            {
+              lia_book_rollback (book);
+              return lia_cli_fail ("%s", error->message);
+            }
         }
       else
         g_print ("%-12s  %-40s  %-14s  %-8s  %s\n", lia_account_get_number (a),
@@ -228,6 +237,8 @@ account_list (LiaBook  *book,
                  lia_account_get_manager_name (a) ? lia_account_get_manager_name (a) : "—");
     }
 
+  if (!lia_book_commit (book, &error))
+    return lia_cli_fail ("%s", error->message);
   return EXIT_OK;
 }
 
@@ -656,6 +667,15 @@ lia_cli_is_command (int    argc,
   return FALSE;
 }
 
+/* g_print()'s default handler flushes after every call: a CSV export
+ * of 20,000 accounts made 440,000 write()s. Buffered, stdout is flushed
+ * when the command exits. */
+static void
+print_buffered (const char *text)
+{
+  fputs (text, stdout);
+}
+
 int
 lia_cli_run (int    argc,
              char **argv)
@@ -667,6 +687,7 @@ lia_cli_run (int    argc,
   const Command *command;
   int consumed = 0;
 
+  g_set_print_handler (print_buffered);
   data_dir = take_data_dir (&argc, argv);
   if (!(command = find_command (argc - 1, argv + 1, &consumed)))
     {
