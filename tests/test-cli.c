@@ -1015,6 +1015,36 @@ test_fields_refused (Fixture       *f,
   g_assert_cmpint (book_int (f, "SELECT count(*) FROM field_values"), ==, 0);
 }
 
+/* A confidential value on the command line is in `ps` and the shell's
+ * history before Liaison sees it: refused, in one line that says to use
+ * standard input, without echoing it; nothing is written. Clearing
+ * names no value and stays allowed. */
+static void
+test_fields_confidential_argument (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_auto(Run) tax_id = { 0 }, bank = { 0 }, cleared = { 0 };
+  gint64 lines;
+
+  add_fields_account (f);
+  lines = book_int (f, "SELECT count(*) FROM audit_log");
+
+  tax_id = run (f, "account", "set-field", "FD-1", "tax_id", "DE123456789");
+  assert_failed (&tax_id, "standard input");
+  g_assert_cmpint (tax_id.status, ==, 2);
+  g_assert_null (strstr (tax_id.err, "DE123456789"));
+  bank = run (f, "account", "set-field", "FD-1", "bank_details", "IBAN DE89 3704");
+  assert_failed (&bank, "standard input");
+  g_assert_cmpint (bank.status, ==, 2);
+  g_assert_null (strstr (bank.err, "IBAN"));
+
+  g_assert_cmpint (book_int (f, "SELECT count(*) FROM field_values"), ==, 0);
+  g_assert_cmpint (book_int (f, "SELECT count(*) FROM audit_log"), ==, lines);
+
+  cleared = run (f, "account", "set-field", "FD-1", "tax_id", "");
+  assert_succeeded (&cleared);
+}
+
 /* No keyring on the bus: confidential fields fail in one clear line,
  * write nothing, and the rest keeps working. */
 static void
@@ -1027,9 +1057,10 @@ test_fields_locked (Fixture       *f,
   add_fields_account (f);
   lines = book_int (f, "SELECT count(*) FROM audit_log");
 
+  /* Refused before the keyring is asked: see fields-confidential-argument. */
   argv_value = run_input_raw (f, "", NO_BUS, "account", "set-field", "FD-1", "tax_id", "DE123456789", NULL);
-  assert_failed (&argv_value, "locked");
-  g_assert_cmpint (argv_value.status, ==, 1);
+  assert_failed (&argv_value, "standard input");
+  g_assert_cmpint (argv_value.status, ==, 2);
   g_assert_null (strstr (argv_value.err, "DE123456789"));
   piped = run_input_raw (f, "DE123456789\n", NO_BUS, "account", "set-field", "FD-1", "tax_id", NULL);
   assert_failed (&piped, "locked");
@@ -1216,6 +1247,7 @@ main (int   argc,
   ADD ("fields", test_fields);
   ADD ("fields-refused", test_fields_refused);
   ADD ("fields-locked", test_fields_locked);
+  ADD ("fields-confidential-argument", test_fields_confidential_argument);
   ADD ("fields-confidential", test_fields_confidential);
   ADD ("personal-data", test_personal_data);
   ADD ("usage", test_usage);

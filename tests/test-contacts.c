@@ -8,6 +8,7 @@
 
 #include "lia-account-repository.h"
 #include "lia-money.h"
+#include "lia-personal-data.h"
 
 #include "test-book.h"
 
@@ -229,6 +230,52 @@ test_repository_refuses_invalid (Fixture       *f,
   contacts = lia_account_repository_list_contacts (f->repo, lia_account_get_id (f->account), NULL);
   stored = g_list_model_get_item (contacts, 0);
   g_assert_cmpstr (lia_contact_get_email (stored), ==, "greta@example.com");
+}
+
+/* A removed contact's id is never handed to a new one, even when it was
+ * the highest: the trail's lines about the first person would read as
+ * the second's, in the Personal Data report and in an erasure. */
+static void
+test_ids_not_reused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaContact) alice = make_contact (f, "Alice Ashdown", "alice@ashdown.example", "");
+  g_autoptr(LiaContact) bob = make_contact (f, "Bob Brindle", "bob@brindle.example", "");
+  g_autoptr(LiaPersonalData) report = NULL;
+  GListModel *items;
+  gint64 alice_id;
+
+  g_assert_true (lia_account_repository_add_contact (f->repo, alice, &error));
+  g_assert_no_error (error);
+  alice_id = lia_contact_get_id (alice);
+  f->now += 60;
+  g_assert_true (lia_account_repository_remove_contact (f->repo, alice, &error));
+  g_assert_no_error (error);
+
+  f->now += 60;
+  g_assert_true (lia_account_repository_add_contact (f->repo, bob, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_contact_get_id (bob), >, alice_id);
+
+  report = lia_personal_data_collect (f->book, lia_contact_get_id (bob), &error);
+  g_assert_no_error (error);
+  items = lia_personal_data_get_items (report);
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LiaPersonalDataItem) item = g_list_model_get_item (items, i);
+      const char *value = lia_personal_data_item_get_value (item);
+
+      g_assert_null (strstr (lia_personal_data_item_get_label (item), "removed"));
+      g_assert_true (value == NULL || strstr (value, "Alice") == NULL);
+      g_assert_true (value == NULL || strstr (value, "ashdown") == NULL);
+    }
+
+  /* A contact written with its own id (an undo) keeps it. */
+  g_assert_true (lia_account_repository_restore_contact (f->repo, alice, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_contact_get_id (alice), ==, alice_id);
 }
 
 static void
@@ -523,6 +570,8 @@ main (int   argc,
               fixture_set_up, test_repository_refuses_invalid, fixture_tear_down);
   g_test_add ("/contacts/repository/remove-restore", Fixture, NULL,
               fixture_set_up, test_remove_restore, fixture_tear_down);
+  g_test_add ("/contacts/repository/ids-not-reused", Fixture, NULL,
+              fixture_set_up, test_ids_not_reused, fixture_tear_down);
   g_test_add ("/contacts/repository/remove-twice", Fixture, NULL,
               fixture_set_up, test_remove_twice, fixture_tear_down);
   g_test_add ("/contacts/repository/created-at", Fixture, NULL,

@@ -783,6 +783,138 @@ test_set_level_tampered (Fixture       *f,
                    ==, LIA_FIELD_LEVEL_CONFIDENTIAL);
 }
 
+/* Runs @sql behind the model's back; TRUE when SQLite took it. */
+static gboolean
+raw_runs (Fixture    *f,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_test_message ("refused: %s (%s)", sql, message);
+  sqlite3_free (message);
+  return rc == SQLITE_OK;
+}
+
+/* Text in clear where a confidential value belongs is not the value: the
+ * schema refuses to store it, and a book whose triggers were removed to
+ * put it there gets TAMPERED from every way of reading it. */
+static void
+test_plain_in_confidential (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *secret = lia_test_distinctive_secret ("iban");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(LiaFieldValue) tax_id = NULL;
+  const char *tables[] = { "field_values", "field_classes", "audit_log", NULL };
+  LiaTestSnapshot before;
+  g_autofree char *forge = NULL;
+
+  if (!lia_test_open_vault (f->book))
+    return;
+
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "tax_id", secret);
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "billing_address", "PO Box 1");
+  forge = g_strdup_printf ("UPDATE field_values SET plain = 'IBAN XX99 ATTACKER', sealed = NULL"
+                           " WHERE entity = 'account' AND row_id = %" G_GINT64_FORMAT
+                           " AND field = 'tax_id'", f->account);
+
+  /* The schema itself refuses: an update, an insert, and a class made
+   * confidential while a value of it is in clear. */
+  g_assert_false (raw_runs (f, forge));
+  g_assert_false (raw_runs (f, "INSERT INTO field_values (entity, row_id, field, plain, updated_at)"
+                               " VALUES ('contact', 1, 'private_notes', 'forged', 1)"));
+  g_assert_false (raw_runs (f, "UPDATE field_classes SET level = 'confidential'"
+                               " WHERE entity = 'account' AND field = 'billing_address'"));
+  assert_stored_as (f, f->account, "tax_id", "sealed");
+  g_assert_cmpint (lia_field_repository_get_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "billing_address"),
+                   ==, LIA_FIELD_LEVEL_INTERNAL);
+
+  /* Someone who can write the file can drop triggers too. */
+  g_assert_true (raw_runs (f, "DROP TRIGGER field_values_sealed_insert;"
+                              "DROP TRIGGER field_values_sealed_update;"));
+  g_assert_true (raw_runs (f, forge));
+  assert_tampered (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "tax_id", "ATTACKER");
+
+  /* Listed as set but masked, never as the planted text. */
+  values = lia_field_repository_list_values (fields (f), LIA_FIELD_ENTITY_ACCOUNT, f->account, &error);
+  g_assert_no_error (error);
+  tax_id = g_list_model_get_item (values, 2);
+  g_assert_cmpstr (lia_field_value_get_field (tax_id), ==, "tax_id");
+  g_assert_null (lia_field_value_get_text (tax_id));
+
+  /* A reclassification does not launder it into a genuine value. */
+  before = lia_test_snapshot (f->book, tables);
+  g_assert_false (lia_field_repository_set_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "tax_id",
+                                                  LIA_FIELD_LEVEL_INTERNAL, &error));
+  g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_TAMPERED);
+  g_assert_null (strstr (error->message, "ATTACKER"));
+  lia_test_assert_unchanged (f->book, &before);
+
+  /* Writing a new value over it is how it is repaired. */
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "tax_id", secret);
+  {
+    g_autofree char *text = reveal (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "tax_id");
+    g_assert_cmpstr (text, ==, secret);
+  }
+}
+
+/* Making a field confidential takes its earlier texts out of the trail
+ * too (they were written while it was public or internal), and out of
+ * the file: the lines stay, saying what happened, not what it was. */
+static void
+test_set_level_blanks_trail (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *first = lia_test_distinctive_secret ("billing-one");
+  g_autofree char *second = lia_test_distinctive_secret ("billing-two");
+  g_autofree char *kept = lia_test_distinctive_secret ("registration");
+  g_autoptr(GError) error = NULL;
+  gint64 lines;
+
+  if (!lia_test_open_vault (f->book))
+    return;
+
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "billing_address", first);
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "billing_address", second);
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->other, "registration_number", kept);
+  /* Another entity's field keeps its line. */
+  set_value (f, LIA_FIELD_ENTITY_CONTACT, f->contact, "personal_email", "petra@home.example");
+  g_assert_cmpint (audit_holding (f, first), ==, 2);
+  g_assert_cmpint (audit_holding (f, second), ==, 1);
+  lines = audit_count (f, "1");
+
+  g_assert_true (lia_field_repository_set_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "billing_address",
+                                                 LIA_FIELD_LEVEL_CONFIDENTIAL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (audit_holding (f, first), ==, 0);
+  g_assert_cmpint (audit_holding (f, second), ==, 0);
+  g_assert_cmpint (audit_count (f, "entity = 'account' AND field = 'billing_address'"
+                                   " AND old_value IS NULL AND new_value IS NULL"), ==, 2);
+  /* Lines kept, one more for the change of level; the rest untouched. */
+  g_assert_cmpint (audit_count (f, "1"), ==, lines + 1);
+  g_assert_cmpint (audit_holding (f, kept), ==, 1);
+  g_assert_cmpint (audit_holding (f, "petra@home.example"), ==, 1);
+  g_assert_false (lia_test_book_files_hold (f->path, first));
+  g_assert_false (lia_test_book_files_hold (f->path, second));
+
+  /* Back to internal and confidential again: nothing left to blank,
+   * and the markers of confidential edits stay. */
+  g_assert_true (lia_field_repository_set_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "billing_address",
+                                                 LIA_FIELD_LEVEL_INTERNAL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_field_repository_set_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "tax_id",
+                                                 LIA_FIELD_LEVEL_INTERNAL, &error));
+  set_value (f, LIA_FIELD_ENTITY_ACCOUNT, f->account, "tax_id", "DE 1");
+  g_assert_true (lia_field_repository_set_level (fields (f), LIA_FIELD_ENTITY_ACCOUNT, "tax_id",
+                                                 LIA_FIELD_LEVEL_CONFIDENTIAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_holding (f, "DE 1"), ==, 0);
+}
+
 static void
 test_audit_export (Fixture       *f,
                    gconstpointer  data)
@@ -815,6 +947,8 @@ main (int   argc,
   ADD ("moved", test_moved);
   ADD ("set-level", test_set_level);
   ADD ("set-level-tampered", test_set_level_tampered);
+  ADD ("plain-in-confidential", test_plain_in_confidential);
+  ADD ("set-level-blanks-trail", test_set_level_blanks_trail);
 
 #undef ADD
 

@@ -1149,13 +1149,17 @@ test_v6_audit_append_only (Fixture       *f,
   assert_same_trail (before, after);
 
   /* Blanking both values of a line is the one change allowed, and only
-   * once the trail records the erasure of what the line is about. */
+   * once the trail records the erasure of what the line is about, and
+   * that contact is gone. */
   g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 2"));
   g_assert_true (runs (raw, "INSERT INTO audit_log (account_id, entity, entity_id, field, actor, changed_at)"
                             " VALUES (1, 'contact', 2, 'erased', 'Alice Martin', 1700000000)"));
   g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 2"));
+  /* Anyone can append a line saying so: not proof while the contact is there. */
   g_assert_true (runs (raw, "INSERT INTO audit_log (account_id, entity, entity_id, field, actor, changed_at)"
                             " VALUES (1, 'contact', 1, 'erased', 'Alice Martin', 1700000000)"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 2"));
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM contacts WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 2"));
   /* Even then the rest of the line stays as it was. */
   g_assert_false (runs (raw, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 2"));
@@ -1164,6 +1168,34 @@ test_v6_audit_append_only (Fixture       *f,
                                           " AND entity = 'contact' AND entity_id = 1 AND field = 'added'"
                                           " AND actor = 'Alice Martin' AND changed_at = 1600000100"), ==, 1);
   g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM audit_log"), ==, 5);
+
+  /* An erasure covers the lines before it, not one written after it
+   * (a new contact that got the id, a forged line). */
+  g_assert_true (runs (raw, "INSERT INTO audit_log (id, account_id, entity, entity_id, field, new_value,"
+                            " actor, changed_at)"
+                            " VALUES (6, 1, 'contact', 1, 'added', 'Later Person', 'Alice Martin', 1700000100)"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 6"));
+  /* Erasure is of contacts only: an 'erased' line about an account
+   * proves nothing. */
+  g_assert_true (runs (raw, "INSERT INTO audit_log (account_id, entity, entity_id, field, actor, changed_at)"
+                            " VALUES (1, 'account', 1, 'erased', 'Mallory', 1700000200)"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 1"));
+
+  /* A field made confidential takes its earlier texts out of the trail:
+   * its lines may be blanked, those of a field that is not may not. */
+  g_assert_true (runs (raw, "INSERT INTO audit_log (id, account_id, entity, entity_id, field, old_value,"
+                            " new_value, actor, changed_at) VALUES"
+                            " (20, 1, 'account', 1, 'tax_id', 'DE 1', 'DE 2', 'Alice Martin', 1700000300),"
+                            " (21, 1, 'account', 1, 'billing_address', 'A', 'B', 'Alice Martin', 1700000300),"
+                            " (22, 1, 'contact', 2, 'tax_id', 'DE 3', 'DE 4', 'Alice Martin', 1700000300)"));
+  g_assert_true (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 20"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 21"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET old_value = NULL, new_value = NULL WHERE id = 22"));
+  g_assert_false (runs (raw, "UPDATE audit_log SET actor = 'Mallory', old_value = NULL, new_value = NULL"
+                             " WHERE id = 20"));
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM audit_log WHERE old_value IS NULL"
+                                          " AND new_value IS NULL AND id IN (2, 20)"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (raw, "SELECT count(*) FROM audit_log"), ==, 10);
   /* Appending still works. */
   g_assert_true (runs (raw, "INSERT INTO audit_log (entity, field, actor, changed_at)"
                             " VALUES ('book', 'data-key-created', 'Alice Martin', 1700000000)"));

@@ -374,6 +374,131 @@ test_erase_confidential (Fixture       *f,
   }
 }
 
+/* Whether any item of @data holds @text in its label or value. */
+static gboolean
+items_hold (LiaPersonalData *data,
+            const char      *text)
+{
+  GListModel *items = lia_personal_data_get_items (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LiaPersonalDataItem) item = g_list_model_get_item (items, i);
+
+      if (strstr (lia_personal_data_item_get_label (item), text) ||
+          (lia_personal_data_item_get_value (item) && strstr (lia_personal_data_item_get_value (item), text)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The trail never shows a confidential field's text: the lines written
+ * while it was internal are blanked when it becomes confidential, and a
+ * line that holds one anyway (appended behind the model's back) is
+ * listed masked. */
+static void
+test_confidential_trail_masked (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(LiaPersonalData) before = NULL;
+  g_autoptr(LiaPersonalData) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!lia_test_open_vault (f->book))
+    return;
+
+  before = lia_personal_data_collect (f->book, f->person, &error);
+  g_assert_no_error (error);
+  g_assert_true (items_hold (before, PRIVATE_EMAIL));
+
+  g_assert_true (lia_field_repository_set_level (lia_book_get_fields (f->book), LIA_FIELD_ENTITY_CONTACT,
+                                                 "personal_email", LIA_FIELD_LEVEL_CONFIDENTIAL, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO audit_log (account_id, entity, entity_id, field, old_value, new_value,"
+                         " actor, changed_at) VALUES (%" G_GINT64_FORMAT ", 'contact', %" G_GINT64_FORMAT
+                         ", 'personal_phone', 'PLANTED-OLD', 'PLANTED-NEW', 'Mallory', 1)",
+                         f->employer, f->person);
+  g_assert_cmpint (sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  after = lia_personal_data_collect (f->book, f->person, &error);
+  g_assert_no_error (error);
+  /* The meetings section still names the imported attendee as the
+   * meeting recorded them; the trail and the fields hold nothing. */
+  {
+    g_autofree char *audit = section_text (after, LIA_PERSONAL_DATA_SECTION_AUDIT);
+    g_autofree char *fields = section_text (after, LIA_PERSONAL_DATA_SECTION_FIELDS);
+
+    g_assert_null (strstr (audit, PRIVATE_EMAIL));
+    g_assert_null (strstr (audit, "PLANTED"));
+    g_assert_nonnull (strstr (audit, "personal_phone=(confidential)\n"));
+    g_assert_nonnull (strstr (fields, "Personal e-mail=(confidential)\n"));
+  }
+  g_assert_false (items_hold (after, "PLANTED"));
+}
+
+/* The checkpoint after an erasure cannot finish while another reader
+ * holds an older snapshot: the erasure stands, the log says the -wal
+ * still holds old pages, and closing the book finishes the job. */
+static void
+test_erase_with_reader (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char * const words[] = { "Zacharias", "Quillfeather", EMAIL, PRIVATE_EMAIL, PHONE };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader;
+
+  lia_database_checkpoint (lia_book_get_database (f->book), NULL);
+  reader = lia_test_sqlite_open (f->path);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT count(*) FROM contacts;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  g_test_expect_message ("lia-personal-data", G_LOG_LEVEL_WARNING, "*erasure*-wal*");
+  g_assert_true (lia_personal_data_erase (f->book, f->person, &error));
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+  assert_erased (f);
+
+  /* Incomplete, and said so. */
+  g_assert_false (lia_database_checkpoint (lia_book_get_database (f->book), &error));
+  g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (lia_test_book_files_hold (f->path, "Quillfeather"));
+
+  /* The reader ends (its connection stays open), the book closes. */
+  g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&f->book);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_false (lia_test_book_files_hold (f->path, words[i]));
+  sqlite3_close (reader);
+  f->book = lia_test_book_open (f->path, &f->now, "Tester");
+}
+
+/* A confidential personal e-mail still finds the attendances under it
+ * when the book's key is there (without a reveal line: the erasure line
+ * covers it). */
+static void
+test_erase_confidential_email (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lia_test_open_vault (f->book))
+    return;
+
+  g_assert_true (lia_field_repository_set_level (lia_book_get_fields (f->book), LIA_FIELD_ENTITY_CONTACT,
+                                                 "personal_email", LIA_FIELD_LEVEL_CONFIDENTIAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM meeting_attendees"
+                                          " WHERE email = '" PRIVATE_EMAIL "'"), ==, 1);
+
+  g_assert_true (lia_personal_data_erase (f->book, f->person, &error));
+  g_assert_no_error (error);
+  assert_erased (f);
+  g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM audit_log WHERE field = 'revealed'"), ==, 0);
+  g_assert_false (lia_test_book_files_hold (f->path, PRIVATE_EMAIL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +511,9 @@ main (int   argc,
   ADD ("collect", test_collect);
   ADD ("erase", test_erase);
   ADD ("erase-confidential", test_erase_confidential);
+  ADD ("confidential-trail-masked", test_confidential_trail_masked);
+  ADD ("erase-with-reader", test_erase_with_reader);
+  ADD ("erase-confidential-email", test_erase_confidential_email);
 
 #undef ADD
 

@@ -15,6 +15,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "lia-enum-types.h"
+#include "lia-field-repository.h"
 #include "lia-vault.h"
 
 #include "test-book.h"
@@ -186,6 +188,35 @@ unseal (LiaBook *book,
   return text;
 }
 
+/* A confidential value stored through the model: then the book holds
+ * ciphertext, and losing its key must never be papered over. */
+static void
+store_sealed_value (LiaBook    *book,
+                    const char *number,
+                    const char *text)
+{
+  g_autoptr(LiaAccount) account = lia_test_account_new (number, "Sealed Goods Ltd", "small-business");
+  g_autoptr(GError) error = NULL;
+  gint64 id = lia_test_account_create (book, account);
+
+  g_assert_true (lia_field_repository_set_value (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT,
+                                                 id, "tax_id", text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_test_book_sql_int (book, "SELECT count(*) FROM field_values"
+                                               " WHERE sealed IS NOT NULL"), >, 0);
+}
+
+/* The first account's tax id in clear, read by @book (audited). */
+static char *
+reveal_first_tax_id (LiaBook  *book,
+                     GError  **error)
+{
+  gint64 id = lia_test_book_sql_int (book, "SELECT min (row_id) FROM field_values WHERE field = 'tax_id'");
+
+  return lia_field_repository_reveal (lia_book_get_fields (book), LIA_FIELD_ENTITY_ACCOUNT, id,
+                                      "tax_id", error);
+}
+
 /* The first open gives the book an id, makes its key, stores it in the
  * keyring and records its check, audited once. */
 static void
@@ -280,6 +311,7 @@ test_key_missing_not_replaced (Fixture       *f,
     return;
 
   g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
+  store_sealed_value (f->book, "KM-1", "DE 111 222 333");
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
   check = sql_text (f->book, "SELECT data_key_check FROM book_meta");
   clear_key (book_id);
@@ -310,7 +342,8 @@ test_key_missing_not_replaced (Fixture       *f,
 }
 
 /* A key in the keyring that is not the one the book's check names is
- * refused as well (KEY_MISSING, worded differently), and left alone. */
+ * refused as well (KEY_MISSING, worded differently), and left alone,
+ * once the book holds ciphertext. */
 static void
 test_other_key_in_keyring (Fixture       *f,
                            gconstpointer  data)
@@ -326,7 +359,9 @@ test_other_key_in_keyring (Fixture       *f,
     return;
 
   g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
+  store_sealed_value (f->book, "OK-1", "DE 444 555 666");
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
+  clear_key (book_id);
   impostor = lia_data_key_generate (book_id, &error);
   g_assert_no_error (error);
   store_key (impostor);
@@ -374,6 +409,7 @@ test_import_exported_key (Fixture       *f,
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
   check = sql_text (f->book, "SELECT data_key_check FROM book_meta");
   sealed = seal (f->book, "IBAN DE89 3704 0044 0532 0130 00");
+  store_sealed_value (f->book, "IM-1", "DE 777 888 999");
 
   g_assert_true (export_key (lia_book_get_vault (f->book), key_file, &error));
   g_assert_no_error (error);
@@ -457,6 +493,198 @@ seen_clear (Seen *seen)
 {
   for (guint i = 0; i < seen->notified; i++)
     g_free (seen->messages[i]);
+}
+
+/* Two programs open a book that has no key yet, at the same time (the
+ * reviewer's reproduction): each makes a key, and before claims the
+ * later keyring write replaced the first key while its maker went on
+ * sealing with it. Whoever ends ready, what it seals a later open reads;
+ * the other is ready with the same key or says the key is missing. */
+static void
+test_concurrent_first_open (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *secret = lia_test_distinctive_secret ("race");
+  g_autoptr(LiaBook) other = NULL;
+  g_autoptr(LiaBook) fresh = NULL;
+  g_autoptr(LiaSecretsText) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaBook *sealer;
+  LiaVault *a, *b;
+
+  if (!lia_test_require_keyring ())
+    return;
+
+  other = lia_test_book_open (f->path, &f->now, "Otto Other");
+  a = lia_book_get_vault (f->book);
+  b = lia_book_get_vault (other);
+  lia_vault_open (a);
+  lia_vault_open (b);
+  wait_opened (a);
+  wait_opened (b);
+  g_test_message ("states: %s, %s", lia_enum_to_nick (LIA_TYPE_VAULT_STATE, lia_vault_get_state (a)),
+                  lia_enum_to_nick (LIA_TYPE_VAULT_STATE, lia_vault_get_state (b)));
+
+  g_assert_true (lia_vault_has_key (a) || lia_vault_has_key (b));
+  if (!lia_vault_has_key (a))
+    g_assert_cmpint (lia_vault_get_state (a), ==, LIA_VAULT_STATE_KEY_MISSING);
+  if (!lia_vault_has_key (b))
+    g_assert_cmpint (lia_vault_get_state (b), ==, LIA_VAULT_STATE_KEY_MISSING);
+  g_assert_cmpint (count_audit (f->book, "data-key-created"), ==, 1);
+
+  sealer = lia_vault_has_key (a) ? f->book : other;
+  store_sealed_value (sealer, "RC-1", secret);
+  if (lia_vault_has_key (a) && lia_vault_has_key (b))
+    {
+      g_autoptr(LiaSecretsText) both = reveal_first_tax_id (sealer == f->book ? other : f->book, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (both, ==, secret);
+    }
+
+  fresh = lia_test_book_open (f->path, &f->now, NULL);
+  g_assert_cmpint (open_vault (fresh), ==, LIA_VAULT_STATE_READY);
+  seen = reveal_first_tax_id (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen, ==, secret);
+}
+
+static gboolean
+on_store_later_cb (gpointer user_data)
+{
+  store_key (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A book whose check names a key another program is still storing (it
+ * claimed first) waits a moment for it; when it does not come, the key
+ * is missing, and Retry finds it once it is there. Nothing new is made
+ * while the book holds ciphertext. */
+static void
+test_claimed_key_arrives (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaDataKey) theirs = NULL;
+  g_autoptr(LiaBook) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *sql = NULL;
+  LiaVault *vault = lia_book_get_vault (f->book);
+  const char *book_id;
+
+  if (!lia_test_require_keyring ())
+    return;
+
+  /* The other program's key and claim, and something it sealed. */
+  book_id = lia_vault_get_book_id (vault);
+  theirs = lia_data_key_generate (book_id, &error);
+  g_assert_no_error (error);
+  check = lia_data_key_dup_check (theirs);
+  sql = g_strdup_printf ("UPDATE book_meta SET data_key_check = '%s';"
+                         "INSERT INTO accounts (id, number, name, segment_id, created_at, updated_at)"
+                         "  VALUES (1, 'CL-1', 'Claimed Ltd', 'small-business', 1, 1);"
+                         "INSERT INTO field_values (entity, row_id, field, sealed, updated_at)"
+                         "  VALUES ('account', 1, 'tax_id', x'00', 1)", check);
+  g_assert_cmpint (sqlite3_exec (lia_test_book_handle (f->book), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* It never comes: missing, and nothing replaced. */
+  g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_KEY_MISSING);
+  {
+    g_autofree char *after = sql_text (f->book, "SELECT data_key_check FROM book_meta");
+
+    g_assert_cmpstr (after, ==, check);
+  }
+  g_assert_cmpint (count_audit (f->book, "data-key-created"), ==, 0);
+
+  /* Retry, once it is stored. */
+  store_key (theirs);
+  g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
+
+  /* Stored a little after the open began: the open waits for it. */
+  clear_key (book_id);
+  later = lia_test_book_open (f->path, &f->now, NULL);
+  g_timeout_add (150, on_store_later_cb, theirs);
+  g_assert_cmpint (open_vault (later), ==, LIA_VAULT_STATE_READY);
+}
+
+/* A check whose key is gone from a book that holds no ciphertext loses
+ * nothing when replaced: a fresh key, audited, ready; another key in the
+ * keyring under the book's id (a copy's) is left alone. A program still
+ * holding the old key may not seal with it any more. */
+static void
+test_stale_check_replaced (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaBook) other = NULL;
+  g_autoptr(LiaDataKey) copys = NULL;
+  g_autoptr(LiaDataKey) still = NULL;
+  g_autoptr(LiaDataKey) stored = NULL;
+  g_autoptr(LiaSecretsText) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *book_id = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *check_after = NULL;
+  g_autofree char *stored_check = NULL;
+
+  if (!lia_test_require_keyring ())
+    return;
+
+  g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
+  book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
+  check = sql_text (f->book, "SELECT data_key_check FROM book_meta");
+  clear_key (book_id);
+  copys = lia_data_key_generate (book_id, &error);
+  g_assert_no_error (error);
+  store_key (copys);
+
+  other = lia_test_book_open (f->path, &f->now, "Otto Other");
+  g_assert_cmpint (open_vault (other), ==, LIA_VAULT_STATE_READY);
+  check_after = sql_text (other, "SELECT data_key_check FROM book_meta");
+  g_assert_cmpstr (check_after, !=, check);
+  g_assert_cmpint (count_audit (other, "data-key-created"), ==, 2);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    lia_data_key_load_checked (book_id, check_after, NULL, lia_test_on_ready_cb, &result);
+    lia_test_wait_for (&result);
+    stored = lia_data_key_load_finish (result, &error);
+    g_assert_no_error (error);
+    stored_check = lia_data_key_dup_check (stored);
+    g_assert_cmpstr (stored_check, ==, check_after);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *copys_check = lia_data_key_dup_check (copys);
+
+    g_assert_cmpstr (copys_check, !=, check_after);
+    lia_data_key_load_checked (book_id, copys_check, NULL, lia_test_on_ready_cb, &result);
+    lia_test_wait_for (&result);
+    still = lia_data_key_load_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_true (lia_data_key_equal (still, copys));
+  }
+
+  /* The first program still holds the old key: it seals nothing with it. */
+  {
+    g_autoptr(LiaAccount) account = lia_test_account_new ("SC-1", "Stale Checks Ltd", "small-business");
+    gint64 id = lia_test_account_create (f->book, account);
+
+    g_assert_false (lia_field_repository_set_value (lia_book_get_fields (f->book), LIA_FIELD_ENTITY_ACCOUNT,
+                                                    id, "tax_id", "DE 000 000 000", &error));
+    g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED);
+    g_clear_error (&error);
+    g_assert_cmpint (lia_test_book_sql_int (f->book, "SELECT count(*) FROM field_values"), ==, 0);
+
+    /* Once it has caught up, it seals with the book's key. */
+    wait_opened (lia_book_get_vault (f->book));
+    g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
+    g_assert_true (lia_field_repository_set_value (lia_book_get_fields (f->book), LIA_FIELD_ENTITY_ACCOUNT,
+                                                   id, "tax_id", "DE 000 000 001", &error));
+    g_assert_no_error (error);
+    seen = reveal_first_tax_id (other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (seen, ==, "DE 000 000 001");
+  }
 }
 
 /* Retry while opening does nothing: one open, one key, two changes of
@@ -693,6 +921,16 @@ check_read_only (void)
   g_assert_cmpint (open_vault (book), ==, LIA_VAULT_STATE_READY);
   g_assert_true (lia_vault_has_key (lia_book_get_vault (book)));
   g_assert_cmpstr (lia_vault_get_book_id (lia_book_get_vault (book)), ==, book_id);
+  /* An export the trail cannot record is refused, as a reveal is. */
+  {
+    g_autofree char *key_path = g_build_filename (dir, "read-only-key.txt", NULL);
+    g_autoptr(GFile) key_file = g_file_new_for_path (key_path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (export_key (lia_book_get_vault (book), key_file, &error));
+    g_assert_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_READ_ONLY);
+    g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
+  }
   g_clear_object (&book);
   after = lia_test_checksum (path);
   g_assert_cmpstr (after, ==, before);
@@ -747,6 +985,9 @@ main (int   argc,
   ADD ("key-missing-not-replaced", test_key_missing_not_replaced);
   ADD ("other-key-in-keyring", test_other_key_in_keyring);
   ADD ("import-exported-key", test_import_exported_key);
+  ADD ("concurrent-first-open", test_concurrent_first_open);
+  ADD ("claimed-key-arrives", test_claimed_key_arrives);
+  ADD ("stale-check-replaced", test_stale_check_replaced);
   ADD ("retry-while-opening", test_retry_while_opening);
   ADD ("report-error", test_report_error);
   ADD ("book-gone-while-opening", test_book_gone_while_opening);

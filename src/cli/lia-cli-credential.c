@@ -33,8 +33,9 @@
   "  liaison credential show ID [--reveal]  (--reveal prints the secret alone; audited)\n"  \
   "  liaison credential rotate ID  (the new secret: one line of standard input)\n"         \
   "  liaison credential delete ID\n"                                                       \
-  "  liaison credential check\n"                                                           \
-  "  liaison credential remove-orphans\n"                                                  \
+  "  liaison credential check  (unknown: secrets under this book's keyring id it cannot "  \
+  "explain, e.g. a copy's)\n"                                                              \
+  "  liaison credential remove-orphans  (keeps the unknown ones)\n"                         \
   "  liaison credential rotation-due [--format csv|text]"
 
 static void
@@ -267,14 +268,15 @@ static gboolean
 check (LiaBook *book,
        guint   *n_missing,
        guint   *n_orphans,
+       guint   *n_unknown,
        GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   lia_credential_repository_check (repository (book), NULL, on_ready_cb, &result);
   wait_for (&result);
-  return lia_credential_repository_check_finish (repository (book), result, n_missing, n_orphans,
-                                                 error);
+  return lia_credential_repository_check_finish_full (repository (book), result, n_missing, n_orphans,
+                                                      n_unknown, error);
 }
 
 static int
@@ -301,7 +303,7 @@ credential_list (LiaBook  *book,
   if (argc == 2 && !(account = lia_cli_find_account (book, argv[1])))
     return EXIT_FAILED;
 
-  if (!check (book, NULL, NULL, &error))
+  if (!check (book, NULL, NULL, NULL, &error))
     {
       fail_with ("not checked against the keyring", error);
       g_clear_error (&error);
@@ -443,7 +445,7 @@ credential_show (LiaBook  *book,
 
   /* Present or missing, as a list would show it; a keyring that does not
    * answer leaves it unknown. */
-  check (book, NULL, NULL, NULL);
+  check (book, NULL, NULL, NULL, NULL);
   if (!(credential = lia_credential_repository_lookup (repository (book), id, &error)))
     return lia_cli_fail ("no credential with id %" G_GINT64_FORMAT, id);
   print_details (book, credential);
@@ -513,14 +515,16 @@ credential_check (LiaBook  *book,
                   char    **argv)
 {
   g_autoptr(GError) error = NULL;
-  guint n_missing = 0, n_orphans = 0;
+  guint n_missing = 0, n_orphans = 0, n_unknown = 0;
 
   if (argc != 1)
     return lia_cli_usage ("credential check takes no arguments");
-  if (!check (book, &n_missing, &n_orphans, &error))
+  if (!check (book, &n_missing, &n_orphans, &n_unknown, &error))
     return fail_with (NULL, error);
 
-  g_print ("missing: %u\norphans: %u\n", n_missing, n_orphans);
+  /* unknown: secrets under this book's id that it cannot explain (a
+   * copy's, or an add in flight elsewhere); remove-orphans keeps them. */
+  g_print ("missing: %u\norphans: %u\nunknown: %u\n", n_missing, n_orphans, n_unknown);
   return EXIT_OK;
 }
 
@@ -531,17 +535,18 @@ credential_remove_orphans (LiaBook  *book,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  guint n_removed = 0;
+  guint n_removed = 0, n_unknown = 0;
 
   if (argc != 1)
     return lia_cli_usage ("credential remove-orphans takes no arguments");
 
   lia_credential_repository_remove_orphans (repository (book), NULL, on_ready_cb, &result);
   wait_for (&result);
-  if (!lia_credential_repository_remove_orphans_finish (repository (book), result, &n_removed, &error))
+  if (!lia_credential_repository_remove_orphans_finish_full (repository (book), result, &n_removed,
+                                                             &n_unknown, &error))
     return fail_with (NULL, error);
 
-  g_print ("removed: %u\n", n_removed);
+  g_print ("removed: %u\nunknown: %u\n", n_removed, n_unknown);
   return EXIT_OK;
 }
 

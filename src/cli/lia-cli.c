@@ -451,6 +451,11 @@ account_set_field (LiaBook  *book,
   if (!(account = lia_cli_find_account (book, argv[1])))
     return EXIT_FAILED;
 
+  /* An argument is in `ps` and the shell's history before we see it. */
+  if (argc == 4 && lia_field_class_get_level (class) == LIA_FIELD_LEVEL_CONFIDENTIAL && *argv[3] != '\0')
+    return lia_cli_usage ("a confidential value is not taken as an argument: leave VALUE out "
+                          "and give it on standard input");
+
   if (argc == 4)
     value = argv[3];
   else
@@ -573,7 +578,7 @@ static const Command commands[] = {
   { "account show", account_show, "account show NUMBER" },
   { "account set-state", account_set_state, "account set-state NUMBER STATE --reason REASON" },
   { "account fields", account_fields, "account fields NUMBER" },
-  { "account set-field", account_set_field, "account set-field NUMBER FIELD [VALUE]  (no VALUE: one line of standard input; empty clears)" },
+  { "account set-field", account_set_field, "account set-field NUMBER FIELD [VALUE]  (no VALUE: one line of standard input, the only way for a confidential field; empty clears)" },
   { "account reveal", account_reveal, "account reveal NUMBER FIELD" },
   { "contact personal-data", contact_personal_data, "contact personal-data CONTACT-ID" },
   { "contact erase", contact_erase, "contact erase CONTACT-ID --yes" },

@@ -7,7 +7,10 @@
  * deleting clears it before removing the row. What can still go wrong
  * the other way round is rarer and visible: a row whose secret is gone
  * is marked "missing from keyring" by a check, and a secret whose row is
- * gone is an orphan the preferences list and remove.
+ * gone is an orphan the preferences list and remove — when this book can
+ * explain it. Copies of a book share its keyring id, and another program
+ * stores a secret before its row: an item this book's trail never saw,
+ * filed under one of its accounts, may be theirs, and is only counted.
  *
  * Keyring failures go to the book's LiaVault as well, so the banner says
  * what the keyring's state is whichever call found out.
@@ -986,6 +989,7 @@ typedef struct
   GListModel         *credentials;
   guint               n_done;     /* deleted, or checked: missing */
   guint               n_orphans;
+  guint               n_unknown;  /* unowned, but not explained by this book: kept */
   GArray             *orphans;    /* gint64 ids, for remove_orphans */
 } BatchData;
 
@@ -1151,14 +1155,23 @@ compare (LiaCredentialRepository  *self,
     return FALSE;
 
   data->orphans = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->n_unknown = 0;
   for (guint i = 0; i < refs->len; i++)
     {
       LiaCredentialRef *ref = &g_array_index (refs, LiaCredentialRef, i);
+      gboolean explained = FALSE;
 
       g_hash_table_add (listed, &ref->credential_id);
-      if (!g_hash_table_contains (owners, &ref->credential_id) &&
-          !g_hash_table_contains (self->adding, &ref->credential_id))
+      if (g_hash_table_contains (owners, &ref->credential_id) ||
+          g_hash_table_contains (self->adding, &ref->credential_id))
+        continue;
+      if (!lia_credential_store_explains (db_of (self), ref->credential_id, ref->account_id,
+                                          &explained, error))
+        return FALSE;
+      if (explained)
         g_array_append_val (data->orphans, ref->credential_id);
+      else
+        data->n_unknown++;
     }
 
   g_hash_table_iter_init (&iter, owners);
@@ -1377,4 +1390,39 @@ lia_credential_repository_remove_orphans_finish (LiaCredentialRepository  *self,
   if (n_removed != NULL)
     *n_removed = data != NULL ? data->n_done : 0;
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+lia_credential_repository_check_finish_full (LiaCredentialRepository  *self,
+                                             GAsyncResult             *result,
+                                             guint                    *n_missing,
+                                             guint                    *n_orphans,
+                                             guint                    *n_unknown,
+                                             GError                  **error)
+{
+  BatchData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_unknown != NULL)
+    *n_unknown = data != NULL ? data->n_unknown : 0;
+  return lia_credential_repository_check_finish (self, result, n_missing, n_orphans, error);
+}
+
+gboolean
+lia_credential_repository_remove_orphans_finish_full (LiaCredentialRepository  *self,
+                                                      GAsyncResult             *result,
+                                                      guint                    *n_removed,
+                                                      guint                    *n_unknown,
+                                                      GError                  **error)
+{
+  BatchData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_unknown != NULL)
+    *n_unknown = data != NULL ? data->n_unknown : 0;
+  return lia_credential_repository_remove_orphans_finish (self, result, n_removed, error);
 }

@@ -112,6 +112,18 @@ gboolean       lia_credential_repository_check_finish      (LiaCredentialReposit
                                                             guint                    *n_missing,
                                                             guint                    *n_orphans,
                                                             GError                  **error);
+/* As check_finish(), with *@n_unknown: items of this book's id that
+ * no row owns and that this book cannot explain (their credential is
+ * not in its trail and their account is one of its accounts): a copy of
+ * the book, or an add in flight in another program, may own them. They
+ * are not counted in *@n_orphans and never removed. */
+gboolean       lia_credential_repository_check_finish_full (LiaCredentialRepository  *self,
+                                                            GAsyncResult             *result,
+                                                            guint                    *n_missing,
+                                                            guint                    *n_orphans,
+                                                            guint                    *n_unknown,
+                                                            GError                  **error);
+/* Removes the orphans check() counts; the unknown ones stay. */
 void           lia_credential_repository_remove_orphans    (LiaCredentialRepository  *self,
                                                             GCancellable             *cancellable,
                                                             GAsyncReadyCallback       callback,
@@ -119,6 +131,11 @@ void           lia_credential_repository_remove_orphans    (LiaCredentialReposit
 gboolean       lia_credential_repository_remove_orphans_finish (LiaCredentialRepository *self,
                                                             GAsyncResult             *result,
                                                             guint                    *n_removed,
+                                                            GError                  **error);
+gboolean       lia_credential_repository_remove_orphans_finish_full (LiaCredentialRepository *self,
+                                                            GAsyncResult             *result,
+                                                            guint                    *n_removed,
+                                                            guint                    *n_unknown,
                                                             GError                  **error);
 
 G_END_DECLS

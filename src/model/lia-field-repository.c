@@ -27,7 +27,7 @@
 #include "lia-field-private.h"
 #include "lia-field-repository.h"
 #include "lia-field-store.h"
-#include "lia-vault.h"
+#include "lia-vault-private.h"
 
 #define SEAL_TABLE        "field_values"
 #define MAX_NOTES_CHARS   2000
@@ -197,7 +197,7 @@ require_cipher (LiaFieldRepository  *self,
   const char *why;
 
   if (cipher != NULL)
-    return cipher;
+    return lia_vault_key_is_current (vault, error) ? cipher : NULL;
 
   why = lia_vault_get_message (vault);
   g_set_error_literal (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED,
@@ -230,6 +230,24 @@ lia_field_repository_seal (LiaFieldRepository  *self,
   return lia_cipher_encrypt_text (cipher, SEAL_TABLE, column, row_id, text, error);
 }
 
+/* Text in clear under a confidential class was not written by Liaison
+ * (the schema refuses it): shown, it would pass for the genuine value. */
+static gboolean
+is_planted (const Stored *stored)
+{
+  return stored->level == LIA_FIELD_LEVEL_CONFIDENTIAL && stored->plain != NULL;
+}
+
+static gboolean
+planted (GError **error)
+{
+  /* The cipher's own words for a value that fails its check. */
+  g_set_error_literal (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_TAMPERED,
+                       _("A confidential value failed its integrity check: it was "
+                         "changed or moved outside Liaison, so it is not shown."));
+  return FALSE;
+}
+
 /* The stored value in clear (NULL and no error when unset); free it
  * with lia_secrets_text_free(). */
 static char *
@@ -241,6 +259,11 @@ open_stored (LiaFieldRepository  *self,
   g_autofree char *column = NULL;
   LiaCipher *cipher;
 
+  if (is_planted (stored))
+    {
+      planted (error);
+      return NULL;
+    }
   if (stored->plain != NULL)
     return g_strdup (stored->plain);
   if (stored->sealed == NULL)
@@ -571,6 +594,9 @@ convert_value (LiaFieldRepository  *self,
                LiaFieldLevel        level,
                GError             **error)
 {
+  if (is_planted (stored))
+    return planted (error);
+
   if (level == LIA_FIELD_LEVEL_CONFIDENTIAL && stored->plain != NULL)
     {
       stored->sealed = lia_field_repository_seal (self, entity, stored->row_id, stored->field,
@@ -590,6 +616,30 @@ convert_value (LiaFieldRepository  *self,
 }
 
 static gboolean
+put_values (LiaFieldRepository  *self,
+            const char          *nick,
+            const char          *field,
+            GPtrArray           *values,
+            GError             **error)
+{
+  gint64 now = lia_book_now (self->book);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      Stored *stored = g_ptr_array_index (values, i);
+
+      if (!lia_field_store_put (db_of (self), nick, stored->row_id, field, stored->plain, stored->sealed,
+                                now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The schema keeps a confidential field sealed at every step: its values
+ * are sealed before its class says confidential, and the class stops
+ * saying so before they are stored opened. Once confidential, the texts
+ * its trail lines kept while it was not go as well. */
+static gboolean
 change_level (LiaFieldRepository  *self,
               LiaFieldEntity       entity,
               const char          *field,
@@ -600,8 +650,9 @@ change_level (LiaFieldRepository  *self,
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (stored_free);
   g_autofree char *described = g_strdup_printf ("%s.%s", entity_nick (entity), field);
   const char *nick = entity_nick (entity);
+  const char *level = lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, to);
   LiaDatabase *db = db_of (self);
-  gint64 now = lia_book_now (self->book);
+  gboolean sealing = to == LIA_FIELD_LEVEL_CONFIDENTIAL;
 
   if (!lia_field_store_field_values (db, nick, field, collect_stored_cb, values, error))
     return FALSE;
@@ -610,20 +661,19 @@ change_level (LiaFieldRepository  *self,
     if (!convert_value (self, entity, g_ptr_array_index (values, i), to, error))
       return FALSE;
 
-  for (guint i = 0; i < values->len; i++)
+  if (sealing)
     {
-      Stored *stored = g_ptr_array_index (values, i);
-
-      if (!lia_field_store_put (db, nick, stored->row_id, field, stored->plain, stored->sealed, now, error))
+      if (!put_values (self, nick, field, values, error) ||
+          !lia_field_store_set_level (db, nick, field, level, error) ||
+          !lia_field_store_blank_audit (db, nick, field, error))
         return FALSE;
     }
+  else if (!lia_field_store_set_level (db, nick, field, level, error) ||
+           !put_values (self, nick, field, values, error))
+    return FALSE;
 
-  /* Earlier trail lines of a public or internal field keep their texts:
-   * the trail allows blanking only for an erasure. */
-  return lia_field_store_set_level (db, nick, field, lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, to), error) &&
-         lia_book_audit (self->book, 0, "field-class", 0, described,
-                         lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, from),
-                         lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, to), error);
+  return lia_book_audit (self->book, 0, "field-class", 0, described,
+                         lia_enum_to_nick (LIA_TYPE_FIELD_LEVEL, from), level, error);
 }
 
 gboolean
@@ -659,6 +709,7 @@ lia_field_repository_set_level (LiaFieldRepository  *self,
    * outer transaction's owner checkpoints after its own commit. */
   if (!lia_database_in_transaction (db_of (self)) &&
       !lia_database_checkpoint (db_of (self), &checkpoint_error))
-    g_warning ("Cannot checkpoint after reclassifying %s: %s", field, checkpoint_error->message);
+    g_warning ("The level of %s is saved, but the -wal still holds old pages until the book "
+               "is closed: %s", field, checkpoint_error->message);
   return TRUE;
 }

@@ -28,6 +28,7 @@
 #include "lia-meeting-repository.h"
 #include "lia-model-private.h"
 #include "lia-personal-data.h"
+#include "lia-vault.h"
 
 /* --- one item ---------------------------------------------------------- */
 
@@ -395,33 +396,94 @@ attendance_cb (LiaRow   *row,
        lia_row_get_int64 (row, LIA_PERSON_ATTENDANCE_COLUMN_STARTS_AT));
 }
 
+/* The trail lines, with the contact fields that are confidential now:
+ * their lines never show a text (the ones written while the field was
+ * not confidential were blanked when it became so; one appended behind
+ * the model's back may still hold one). */
+typedef struct
+{
+  LiaPersonalData *self;
+  GHashTable      *confidential;   /* field names */
+} AuditCollect;
+
 static void
 audit_cb (LiaRow   *row,
           gpointer  user_data)
 {
-  LiaPersonalData *self = user_data;
+  AuditCollect *collect = user_data;
+  const char *field = lia_row_get_string (row, LIA_PERSON_AUDIT_COLUMN_FIELD);
   const char *old_value = lia_row_get_string (row, LIA_PERSON_AUDIT_COLUMN_OLD_VALUE);
   const char *new_value = lia_row_get_string (row, LIA_PERSON_AUDIT_COLUMN_NEW_VALUE);
+  gboolean masked = g_hash_table_contains (collect->confidential, field);
+  g_autoptr(LiaPersonalDataItem) item = NULL;
   g_autofree char *value = NULL;
 
-  if (old_value && new_value)
+  if (masked)
+    value = NULL;
+  else if (old_value && new_value)
     value = g_strdup_printf ("%s → %s", old_value, new_value);
   else
     value = g_strdup (new_value ? new_value : old_value);
 
-  add (self, LIA_PERSONAL_DATA_SECTION_AUDIT,
-       lia_row_get_string (row, LIA_PERSON_AUDIT_COLUMN_FIELD), value,
-       lia_row_get_int64 (row, LIA_PERSON_AUDIT_COLUMN_CHANGED_AT));
+  item = item_new (LIA_PERSONAL_DATA_SECTION_AUDIT, field, value,
+                   lia_row_get_int64 (row, LIA_PERSON_AUDIT_COLUMN_CHANGED_AT));
+  item->confidential = masked;
+  g_list_store_append (collect->self->items, item);
+}
+
+static GHashTable *
+confidential_contact_fields (LiaBook *book)
+{
+  g_autoptr(GListModel) classes =
+    lia_field_repository_list_classes (lia_book_get_fields (book), LIA_FIELD_ENTITY_CONTACT);
+  GHashTable *fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(LiaFieldClass) class = g_list_model_get_item (classes, i);
+
+      if (lia_field_class_get_level (class) == LIA_FIELD_LEVEL_CONFIDENTIAL)
+        g_hash_table_add (fields, g_strdup (lia_field_class_get_field (class)));
+    }
+  return fields;
 }
 
 /* The contact's personal e-mail when it is stored in clear: it also
- * finds attendances. A confidential one stays sealed. */
+ * finds attendances. A confidential one stays sealed here: listing is
+ * no reveal. */
 static char *
 personal_email (LiaBook *book,
                 gint64   contact_id)
 {
   return lia_field_repository_get_for_export (lia_book_get_fields (book), LIA_FIELD_ENTITY_CONTACT,
                                               contact_id, "personal_email", FALSE, NULL);
+}
+
+/* For an erasure, a confidential personal e-mail is opened too when the
+ * book's key is loaded, so the attendances under it go: no reveal line,
+ * the erasure's own line covers it, and the text only ever reaches the
+ * DELETE. Without the key (or when the value fails its check) those
+ * attendances cannot be found and stay; the rest of the erasure goes on.
+ * Free with lia_secrets_text_free(). */
+static char *
+personal_email_for_erasure (LiaBook *book,
+                            gint64   contact_id)
+{
+  LiaFieldRepository *fields = lia_book_get_fields (book);
+  g_autoptr(GError) error = NULL;
+  char *email;
+
+  if (lia_field_repository_get_level (fields, LIA_FIELD_ENTITY_CONTACT, "personal_email")
+      != LIA_FIELD_LEVEL_CONFIDENTIAL)
+    return personal_email (book, contact_id);
+  if (!lia_vault_has_key (lia_book_get_vault (book)))
+    return NULL;
+
+  email = lia_field_repository_get_for_export (fields, LIA_FIELD_ENTITY_CONTACT, contact_id,
+                                               "personal_email", TRUE, &error);
+  if (error != NULL)
+    g_debug ("The confidential personal e-mail was not opened for the erasure: %s", error->message);
+  return email;
 }
 
 LiaPersonalData *
@@ -432,6 +494,8 @@ lia_personal_data_collect (LiaBook  *book,
   g_autoptr(LiaPersonalData) self = NULL;
   g_autoptr(LiaContact) contact = NULL;
   g_autofree char *other_email = NULL;
+  g_autoptr(GHashTable) confidential = NULL;
+  AuditCollect audit;
   LiaDatabase *db;
 
   g_return_val_if_fail (LIA_IS_BOOK (book), NULL);
@@ -445,13 +509,17 @@ lia_personal_data_collect (LiaBook  *book,
   db = lia_book_get_database (book);
   other_email = personal_email (book, contact_id);
 
+  confidential = confidential_contact_fields (book);
+  audit.self = self;
+  audit.confidential = confidential;
+
   add_contact_section (self, book, contact);
   if (!add_fields_section (self, book, error) ||
       !lia_person_store_employments (db, contact_id, employment_cb, self, error) ||
       !lia_person_store_events (db, contact_id, event_cb, self, error) ||
       !lia_person_store_attendances (db, contact_id, lia_contact_get_email (contact), other_email,
                                      attendance_cb, self, error) ||
-      !lia_person_store_audit (db, contact_id, audit_cb, self, error))
+      !lia_person_store_audit (db, contact_id, audit_cb, &audit, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -498,7 +566,7 @@ lia_personal_data_erase (LiaBook  *book,
 {
   g_autoptr(LiaContact) contact = NULL;
   g_autoptr(GError) checkpoint_error = NULL;
-  g_autofree char *other_email = NULL;
+  g_autoptr(LiaSecretsText) other_email = NULL;
   LiaDatabase *db;
   gint64 account_id;
   gboolean ok;
@@ -510,7 +578,7 @@ lia_personal_data_erase (LiaBook  *book,
 
   db = lia_book_get_database (book);
   account_id = lia_contact_get_account_id (contact);
-  other_email = personal_email (book, contact_id);
+  other_email = personal_email_for_erasure (book, contact_id);
 
   /* The search index is merged in the same transaction: its old
    * segments, which still hold the name, are freed (and zeroed) with it. */
@@ -527,9 +595,12 @@ lia_personal_data_erase (LiaBook  *book,
   if (lia_database_in_transaction (db))
     return TRUE;
 
-  /* The -wal still holds the pages as they were before. */
+  /* The -wal still holds the pages as they were before. Another reader
+   * may keep it from being emptied now: the erasure stands, and closing
+   * the book empties it (the message names the file, not the person). */
   if (!lia_database_checkpoint (db, &checkpoint_error))
-    g_warning ("Cannot checkpoint after an erasure: %s", checkpoint_error->message);
+    g_warning ("The erasure is saved, but the -wal still holds old pages until the book is "
+               "closed: %s", checkpoint_error->message);
   tell_listeners (book, contact_id, account_id);
   return TRUE;
 }

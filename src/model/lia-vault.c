@@ -23,8 +23,9 @@
 
 #include "lia-book-private.h"
 #include "lia-enum-types.h"
+#include "lia-field-store.h"
 #include "lia-keyring-store.h"
-#include "lia-vault.h"
+#include "lia-vault-private.h"
 
 struct _LiaVault
 {
@@ -34,6 +35,7 @@ struct _LiaVault
   char               *message;
   char               *book_id;
   LiaDataKey         *key;           /* only while ready */
+  char               *check;         /* the key's check, while ready */
   LiaCipher          *cipher;
   LiaCredentialVault *credentials;
   GCancellable       *cancellable;   /* the open in flight, and key imports and exports */
@@ -125,6 +127,7 @@ lia_vault_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->message);
   g_free (self->book_id);
+  g_free (self->check);
 
   G_OBJECT_CLASS (lia_vault_parent_class)->finalize (object);
 }
@@ -196,6 +199,7 @@ set_state (LiaVault      *self,
     {
       g_clear_object (&self->cipher);
       g_clear_object (&self->key);
+      g_clear_pointer (&self->check, g_free);
     }
   self->state = state;
   if (message_changed)
@@ -226,6 +230,8 @@ set_ready (LiaVault   *self,
 
   g_set_object (&self->key, key);
   g_set_object (&self->cipher, cipher);
+  g_free (self->check);
+  self->check = lia_data_key_dup_check (key);
   set_state (self, LIA_VAULT_STATE_READY, WHY_NONE);
 }
 
@@ -327,33 +333,24 @@ record_check (LiaVault    *self,
   return lia_book_finish (self->book, ok, error);
 }
 
-/* A key from the keyring (or a file) against the book's check: the same
- * key, or the book's first one, is ready; any other is not this book's. */
-static void
-accept_key (LiaVault   *self,
-            LiaDataKey *key,
-            const char *audit_field)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *check = lia_data_key_dup_check (key);
-  g_autofree char *recorded_check = NULL;
+/* ---- opening ----
+ *
+ * Two programs may open a book that has no key at the same moment. The
+ * book's check is claimed before a key goes to the keyring, in one
+ * statement (lia_book_meta_store_claim_data_key_check()): only the
+ * program that claimed stores its key; the other waits a moment for that
+ * key to appear in the keyring, and says the key is missing if it does
+ * not (Retry finds it later). Keys are filed under their check, so no
+ * store ever replaces a key values are sealed with.
+ *
+ * A check whose key is gone (a keyring reset, a store that failed after
+ * the claim) may be replaced by a fresh key only while the book holds no
+ * sealed value: then nothing becomes unreadable. */
 
-  if (!lia_book_is_read_only (self->book) &&
-      !record_check (self, key, audit_field, FALSE, &error))
-    {
-      g_warning ("Cannot record the data key check: %s", error->message);
-      set_state (self, LIA_VAULT_STATE_FAILED, WHY_FAILED);
-      return;
-    }
-
-  recorded_check = read_check (self);
-  if (recorded_check != NULL && !g_str_equal (recorded_check, check))
-    set_state (self, LIA_VAULT_STATE_KEY_MISSING, WHY_KEY_DIFFERS);
-  else
-    set_ready (self, key);
-}
-
-/* ---- opening ---- */
+/* A key another program claimed is usually stored within milliseconds:
+ * look again a few times before calling it missing. */
+#define KEY_LOOKUP_TRIES    5
+#define KEY_LOOKUP_RETRY_MS 200
 
 /* What an open in flight needs; the vault is referenced so the callback
  * may read its cancellable, and the cancellable is this open's own. */
@@ -362,6 +359,9 @@ typedef struct
   LiaVault     *self;
   GCancellable *cancellable;
   LiaDataKey   *created;
+  char         *old_check;    /* what the claim of @created replaced (NULL: none) */
+  char         *check;        /* the check whose key is being looked for */
+  guint         tries;
 } Opening;
 
 static void
@@ -370,6 +370,8 @@ opening_free (Opening *opening)
   g_object_unref (opening->self);
   g_object_unref (opening->cancellable);
   g_clear_object (&opening->created);
+  g_free (opening->old_check);
+  g_free (opening->check);
   g_free (opening);
 }
 
@@ -383,6 +385,43 @@ opening_is_current (Opening *opening)
   return !g_cancellable_is_cancelled (opening->cancellable) && opening->self->book != NULL;
 }
 
+static void wait_for_check (Opening *opening, char *check);
+
+/* Moves the book's check from @old_check to @new_check, inside its own
+ * transaction unless one is open. */
+static gboolean
+claim (LiaVault    *self,
+       const char  *old_check,
+       const char  *new_check,
+       gboolean    *out_claimed,
+       GError     **error)
+{
+  gboolean ok;
+
+  if (!lia_book_begin (self->book, error))
+    return FALSE;
+  ok = lia_book_meta_store_claim_data_key_check (lia_book_get_database (self->book), old_check,
+                                                 new_check, out_claimed, error);
+  return lia_book_finish (self->book, ok, error);
+}
+
+/* Someone else's claim won: wait for its key, whatever the book says now. */
+static void
+follow_book (Opening *opening)
+{
+  char *check = read_check (opening->self);
+
+  if (check == NULL)
+    {
+      set_state (opening->self, LIA_VAULT_STATE_KEY_MISSING, WHY_KEY_MISSING);
+      opening_free (opening);
+      return;
+    }
+  wait_for_check (opening, check);
+}
+
+/* The claimed key is in the keyring: ready, once the book still names it
+ * and the trail says it was made. */
 static void
 on_created_key_stored_cb (GObject      *source,
                           GAsyncResult *result,
@@ -390,31 +429,75 @@ on_created_key_stored_cb (GObject      *source,
 {
   g_autoptr(Opening) opening = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *current = NULL;
+  LiaVault *self = opening->self;
+  gboolean ok, claimed = FALSE;
 
   if (!lia_data_key_store_finish (LIA_DATA_KEY (source), result, &error))
     {
-      if (opening_is_current (opening))
-        set_state_for_error (opening->self, error);
+      if (!opening_is_current (opening))
+        return;
+      /* Give the claim back: its key exists nowhere. */
+      mine = lia_data_key_dup_check (opening->created);
+      {
+        g_autoptr(GError) release_error = NULL;
+
+        if (!claim (self, mine, opening->old_check, &claimed, &release_error))
+          g_warning ("Cannot give back the data key claim: %s", release_error->message);
+      }
+      set_state_for_error (self, error);
       return;
     }
-  /* Should another process have made the book's first key meanwhile,
-   * the check it recorded first wins and this one is told the key
-   * differs, rather than both sealing values with different keys. */
-  if (opening_is_current (opening))
-    accept_key (opening->self, opening->created, "data-key-created");
+  if (!opening_is_current (opening))
+    return;
+
+  mine = lia_data_key_dup_check (opening->created);
+  if (!lia_book_begin (self->book, &error))
+    ok = FALSE;
+  else
+    {
+      g_autofree char *book_id = NULL;
+
+      ok = lia_book_meta_store_get (lia_book_get_database (self->book), &book_id, &current, &error);
+      if (ok && g_strcmp0 (current, mine) == 0)
+        ok = lia_book_audit (self->book, 0, "book", 0, "data-key-created", NULL, NULL, &error);
+      ok = lia_book_finish (self->book, ok, &error);
+    }
+  if (!ok)
+    {
+      g_warning ("Cannot record the new data key: %s", error->message);
+      set_state (self, LIA_VAULT_STATE_FAILED, WHY_FAILED);
+      return;
+    }
+
+  /* Replaced meanwhile by a program that gave up waiting for this key:
+   * the book's key is the one to use. */
+  if (g_strcmp0 (current, mine) != 0)
+    {
+      follow_book (g_steal_pointer (&opening));
+      return;
+    }
+  set_ready (self, opening->created);
 }
 
-/* Only a book that never had a key gets one. */
+/* A fresh key for a book that never had one (@old_check NULL) or whose
+ * key is gone while it holds no sealed value: claimed, then stored. */
 static void
-create_key (Opening *opening)
+create_key (Opening    *opening,
+            const char *old_check)
 {
   LiaVault *self = opening->self;
   g_autoptr(GError) error = NULL;
-  GCancellable *cancellable = opening->cancellable;
+  g_autofree char *check = NULL;
+  gboolean claimed = FALSE;
 
   if (lia_book_is_read_only (self->book))
     {
-      set_state (self, LIA_VAULT_STATE_FAILED, WHY_READ_ONLY);
+      if (old_check == NULL)
+        set_state (self, LIA_VAULT_STATE_FAILED, WHY_READ_ONLY);
+      else
+        set_state (self, LIA_VAULT_STATE_KEY_MISSING, WHY_KEY_MISSING);
       opening_free (opening);
       return;
     }
@@ -426,43 +509,177 @@ create_key (Opening *opening)
       opening_free (opening);
       return;
     }
-  lia_data_key_store (opening->created, cancellable, on_created_key_stored_cb, opening);
+
+  check = lia_data_key_dup_check (opening->created);
+  if (!claim (self, old_check, check, &claimed, &error))
+    {
+      g_warning ("Cannot claim the book’s data key: %s", error->message);
+      set_state (self, LIA_VAULT_STATE_FAILED, WHY_FAILED);
+      opening_free (opening);
+      return;
+    }
+  if (!claimed)
+    {
+      g_clear_object (&opening->created);
+      follow_book (opening);
+      return;
+    }
+
+  opening->old_check = g_strdup (old_check);
+  lia_data_key_store (opening->created, opening->cancellable, on_created_key_stored_cb, opening);
+}
+
+/* ---- the key a check names ---- */
+
+static void look_for_check (Opening *opening);
+
+static void
+on_other_key_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(LiaDataKey) other = lia_data_key_load_finish (result, NULL);
+
+  if (opening_is_current (opening))
+    set_state (opening->self, LIA_VAULT_STATE_KEY_MISSING,
+               other != NULL ? WHY_KEY_DIFFERS : WHY_KEY_MISSING);
+}
+
+/* The key of the book's check did not come. A book without sealed
+ * values loses nothing by a fresh key; one with them must get its key
+ * back (an import), and the banner says whether the keyring holds
+ * another key under the book's id or none. */
+static void
+give_up_waiting (Opening *opening)
+{
+  LiaVault *self = opening->self;
+  g_autoptr(GError) error = NULL;
+  gboolean has_sealed = TRUE;
+  char *stale;
+
+  if (!lia_field_store_has_sealed (lia_book_get_database (self->book), &has_sealed, &error))
+    {
+      g_warning ("Cannot read the book’s sealed values: %s", error->message);
+      has_sealed = TRUE;
+    }
+  if (!has_sealed && !lia_book_is_read_only (self->book))
+    {
+      stale = g_steal_pointer (&opening->check);
+      create_key (opening, stale);
+      g_free (stale);
+      return;
+    }
+  lia_data_key_load (self->book_id, opening->cancellable, on_other_key_cb, opening);
+}
+
+static gboolean
+on_retry_cb (gpointer user_data)
+{
+  Opening *opening = user_data;
+
+  if (!opening_is_current (opening))
+    opening_free (opening);
+  else
+    look_for_check (opening);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-on_key_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_checked_key_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(Opening) opening = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaDataKey) key = lia_data_key_load_finish (result, &error);
-  g_autofree char *check = NULL;
-  LiaVault *self = opening->self;
 
   if (!opening_is_current (opening))
     return;
 
   if (key != NULL)
     {
-      accept_key (self, key, NULL);
+      set_ready (opening->self, key);
       return;
     }
-
-  /* A damaged item is as good as none, but only a book that never had a
-   * key may get a new one. */
+  /* A damaged item is as good as none. */
   if (!g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND) &&
       !g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_BAD_KEY))
     {
-      set_state_for_error (self, error);
+      set_state_for_error (opening->self, error);
       return;
     }
 
-  check = read_check (self);
-  if (check != NULL)
-    set_state (self, LIA_VAULT_STATE_KEY_MISSING, WHY_KEY_MISSING);
+  if (++opening->tries < KEY_LOOKUP_TRIES)
+    g_timeout_add (KEY_LOOKUP_RETRY_MS, on_retry_cb, g_steal_pointer (&opening));
   else
-    create_key (g_steal_pointer (&opening));
+    give_up_waiting (g_steal_pointer (&opening));
+}
+
+static void
+look_for_check (Opening *opening)
+{
+  lia_data_key_load_checked (opening->self->book_id, opening->check, opening->cancellable,
+                             on_checked_key_cb, opening);
+}
+
+/* Takes @check. */
+static void
+wait_for_check (Opening *opening,
+                char    *check)
+{
+  g_free (opening->check);
+  opening->check = check;
+  opening->tries = 0;
+  look_for_check (opening);
+}
+
+/* ---- a book without a check ---- */
+
+/* A key under the book's id while the book names none: a copy of this
+ * book made before it had its key. It becomes this book's too. */
+static void
+on_any_key_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaDataKey) key = lia_data_key_load_finish (result, &error);
+  g_autofree char *check = NULL;
+  LiaVault *self = opening->self;
+  gboolean claimed = FALSE;
+
+  if (!opening_is_current (opening))
+    return;
+
+  if (key == NULL)
+    {
+      if (!g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND) &&
+          !g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_BAD_KEY))
+        set_state_for_error (self, error);
+      else
+        create_key (g_steal_pointer (&opening), NULL);
+      return;
+    }
+
+  check = lia_data_key_dup_check (key);
+  if (lia_book_is_read_only (self->book))
+    {
+      set_ready (self, key);
+      return;
+    }
+  g_clear_error (&error);
+  if (!claim (self, NULL, check, &claimed, &error))
+    {
+      g_warning ("Cannot record the data key check: %s", error->message);
+      set_state (self, LIA_VAULT_STATE_FAILED, WHY_FAILED);
+      return;
+    }
+  if (claimed)
+    set_ready (self, key);
+  else
+    follow_book (g_steal_pointer (&opening));
 }
 
 /* Replaces whatever keyring work is in flight with a fresh cancellable. */
@@ -480,6 +697,7 @@ lia_vault_open (LiaVault *self)
 {
   g_autoptr(GError) error = NULL;
   Opening *opening;
+  char *check;
 
   g_return_if_fail (LIA_IS_VAULT (self));
 
@@ -502,7 +720,39 @@ lia_vault_open (LiaVault *self)
   opening->self = g_object_ref (self);
   opening->cancellable = g_object_ref (restart (self));
   set_state (self, LIA_VAULT_STATE_OPENING, WHY_NONE);
-  lia_data_key_load (self->book_id, opening->cancellable, on_key_loaded_cb, opening);
+
+  if ((check = read_check (self)) != NULL)
+    wait_for_check (opening, check);
+  else
+    lia_data_key_load (self->book_id, opening->cancellable, on_any_key_cb, opening);
+}
+
+/* Whether the key in hand is still the one the book names: another
+ * program may have replaced a check whose key had gone (allowed only
+ * while nothing is sealed). A stale key must seal nothing: the vault
+ * opens again to fetch the book's key. */
+gboolean
+lia_vault_key_is_current (LiaVault  *self,
+                          GError   **error)
+{
+  g_autofree char *book_id = NULL;
+  g_autofree char *check = NULL;
+
+  g_return_val_if_fail (LIA_IS_VAULT (self), FALSE);
+
+  if (self->key == NULL || self->book == NULL)
+    return TRUE;
+  if (!lia_book_meta_store_get (lia_book_get_database (self->book), &book_id, &check, error))
+    return FALSE;
+  if (g_strcmp0 (check, self->check) == 0)
+    return TRUE;
+
+  set_state (self, LIA_VAULT_STATE_CLOSED, WHY_NONE);
+  lia_vault_open (self);
+  g_set_error_literal (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED,
+                       _("Confidential fields are locked until the keyring holding this "
+                         "book’s key is open."));
+  return FALSE;
 }
 
 LiaVaultState
@@ -625,22 +875,15 @@ on_exported_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  LiaVault *self = g_task_get_source_object (task);
 
   if (!lia_data_key_export_finish (LIA_DATA_KEY (source), result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (return_if_book_gone (task, self))
-    return;
-  /* The file is written: a book that cannot take the audit line
-   * (read-only) says so in the log rather than calling the export failed. */
-  if (!audit_book (self, "data-key-exported", &error))
-    g_warning ("Cannot audit the data key export: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
+/* The trail says so before the file is written, as for a reveal: a book
+ * that cannot take the line (read-only) exports nothing. */
 void
 lia_vault_export_key (LiaVault            *self,
                       GFile               *file,
@@ -649,6 +892,7 @@ lia_vault_export_key (LiaVault            *self,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LIA_IS_VAULT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -661,6 +905,13 @@ lia_vault_export_key (LiaVault            *self,
       g_task_return_new_error (task, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED, "%s",
                                self->message ? self->message
                                              : _("The data key is not loaded: open the keyring first."));
+      return;
+    }
+  if (return_if_book_gone (task, self))
+    return;
+  if (!audit_book (self, "data-key-exported", &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   lia_data_key_export (self->key, file, cancellable, on_exported_cb, g_steal_pointer (&task));

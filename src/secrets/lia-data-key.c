@@ -2,8 +2,12 @@
  *
  * Generated with gnutls_rnd (GNUTLS_RND_KEY) on first use and kept in the
  * keyring under io.github.liaisoncrm.Liaison.DataKey, attribute "book" = the
- * book's random id, as base64 text. The key never reaches SQLite; a book
- * may record lia_data_key_dup_check() to tell a wrong key from a lost one.
+ * book's random id and "check" = lia_data_key_dup_check(), as base64 text.
+ * The key never reaches SQLite; a book records its key's check to tell a
+ * wrong key from a lost one. Each key is an item of its own: a book id may
+ * have several keys (copies of a book, two programs making its first key
+ * at once), and storing one must never replace another that values may
+ * already be sealed with.
  * The text file format for export and import is in lia-data-key-file.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +38,7 @@ lia_data_key_get_schema (void)
     "io.github.liaisoncrm.Liaison.DataKey", SECRET_SCHEMA_NONE,
     {
       { "book", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "check", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -250,6 +255,8 @@ on_load_cb (GObject      *source,
     g_task_return_error (task, error);
 }
 
+#define MISSING_MESSAGE _("The data key for this book is missing from the keyring.")
+
 /* Looks the book's key up for a task of @source_tag, whose data is the
  * book id; @looked_up gets the lookup's result and owns the task. */
 static void
@@ -265,8 +272,7 @@ start_lookup (const char          *book_id,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, g_strdup (book_id), g_free);
-  lia_keyring_lookup (lia_data_key_get_schema (), attributes,
-                      _("The data key for this book is missing from the keyring."),
+  lia_keyring_lookup (lia_data_key_get_schema (), attributes, MISSING_MESSAGE,
                       NULL, source_tag, cancellable, looked_up, task);
 }
 
@@ -281,6 +287,105 @@ lia_data_key_load (const char          *book_id,
   g_return_if_fail (lia_data_key_is_valid_book_id (book_id));
 
   start_lookup (book_id, lia_data_key_load, on_load_cb, cancellable, callback, user_data);
+}
+
+typedef struct
+{
+  char *book_id;
+  char *check;
+} Checked;
+
+static void
+checked_free (gpointer data)
+{
+  Checked *checked = data;
+
+  g_free (checked->book_id);
+  g_free (checked->check);
+  g_free (checked);
+}
+
+/* The fallback's answer: an item stored before keys carried their check
+ * counts only when it is the key asked for. */
+static void
+on_checked_any_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Checked *checked = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(LiaDataKey) key = key_from_lookup (result, checked->book_id, &error);
+  g_autofree char *check = key != NULL ? lia_data_key_dup_check (key) : NULL;
+
+  if (key != NULL && g_str_equal (check, checked->check))
+    g_task_return_pointer (task, g_steal_pointer (&key), g_object_unref);
+  else if (key != NULL || g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_BAD_KEY))
+    {
+      g_clear_error (&error);
+      g_task_return_new_error (task, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND, "%s", MISSING_MESSAGE);
+    }
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Checked *checked = g_task_get_task_data (task);
+  GError *error = NULL;
+  LiaDataKey *key = key_from_lookup (result, checked->book_id, &error);
+  g_autofree char *check = key != NULL ? lia_data_key_dup_check (key) : NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+
+  /* An item whose text is not the key its attribute names is none. */
+  if (key != NULL && g_str_equal (check, checked->check))
+    {
+      g_task_return_pointer (task, key, g_object_unref);
+      return;
+    }
+  g_clear_object (&key);
+  if (error != NULL && !g_error_matches (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+
+  attributes = new_attributes (checked->book_id);
+  lia_keyring_lookup (lia_data_key_get_schema (), attributes, MISSING_MESSAGE, NULL,
+                      lia_data_key_load, g_task_get_cancellable (task), on_checked_any_cb,
+                      g_object_ref (task));
+}
+
+void
+lia_data_key_load_checked (const char          *book_id,
+                           const char          *check,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+  Checked *checked;
+  GTask *task;
+
+  g_return_if_fail (lia_data_key_is_valid_book_id (book_id));
+  g_return_if_fail (check != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lia_data_key_load);
+  checked = g_new0 (Checked, 1);
+  checked->book_id = g_strdup (book_id);
+  checked->check = g_strdup (check);
+  g_task_set_task_data (task, checked, checked_free);
+
+  attributes = new_attributes (book_id);
+  g_hash_table_insert (attributes, "check", g_strdup (check));
+  lia_keyring_lookup (lia_data_key_get_schema (), attributes, MISSING_MESSAGE, NULL,
+                      lia_data_key_load, cancellable, on_checked_cb, task);
 }
 
 LiaDataKey *
@@ -370,8 +475,8 @@ lia_data_key_load_or_create_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Stores the key under its book, replacing the book's key if there is one:
- * for an imported key, or a new one. */
+/* Stores the key under its book and its check: another key of the book
+ * stays (only the same key is replaced). For an imported key, or a new one. */
 void
 lia_data_key_store (LiaDataKey          *self,
                     GCancellable        *cancellable,
@@ -384,6 +489,7 @@ lia_data_key_store (LiaDataKey          *self,
   g_return_if_fail (LIA_IS_DATA_KEY (self));
 
   attributes = new_attributes (self->book_id);
+  g_hash_table_insert (attributes, "check", lia_data_key_dup_check (self));
   base64 = lia_data_key_to_base64 (self);
   /* Translators: the name of a keyring item, shown in Passwords and Keys */
   lia_keyring_store (lia_data_key_get_schema (), attributes, _("Liaison data key"), base64,
@@ -401,7 +507,7 @@ lia_data_key_store_finish (LiaDataKey    *self,
   return lia_keyring_store_finish (result, error);
 }
 
-/* Removes the book's key from the keyring: for deleting a book only, since
+/* Removes the book's keys from the keyring: for deleting a book only, since
  * its confidential fields are unreadable afterwards without an exported key. */
 void
 lia_data_key_clear (const char          *book_id,

@@ -38,6 +38,14 @@ void                lia_data_key_load                (const char           *book
                                                       gpointer              user_data);
 LiaDataKey         *lia_data_key_load_finish         (GAsyncResult         *result,
                                                       GError              **error);
+/* The book's key whose lia_data_key_dup_check() is @check (a book may
+ * have several in the keyring: one per key it was ever given); finish
+ * with lia_data_key_load_finish(). NOT_FOUND when there is none. */
+void                lia_data_key_load_checked        (const char           *book_id,
+                                                      const char           *check,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
 void                lia_data_key_load_or_create      (const char           *book_id,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,

@@ -18,6 +18,7 @@ typedef struct
   const SecretSchema *schema;
   GHashTable         *attributes;
   char               *missing_message;
+  gboolean            looked_again;
 } LookupData;
 
 static void
@@ -112,6 +113,7 @@ lia_keyring_map_error (const GError *error,
   g_debug ("Keyring %s failed: %s (%s %d)", operation, error->message,
            g_quark_to_string (error->domain), error->code);
 
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -189,6 +191,19 @@ lia_keyring_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void on_lookup_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Items of the secret service say whether they are locked; others (the
+ * file backend's) never are. */
+static gboolean
+any_locked (GList *items)
+{
+  for (GList *l = items; l != NULL; l = l->next)
+    if (SECRET_IS_ITEM (l->data) && secret_item_get_locked (SECRET_ITEM (l->data)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 on_lookup_search_cb (GObject      *source,
                      GAsyncResult *result,
@@ -201,8 +216,17 @@ on_lookup_search_cb (GObject      *source,
 
   if (error != NULL)
     return_mapped_error (task, error, "search");
-  else if (items != NULL)
+  else if (any_locked (items))
     g_task_return_error (task, new_error (LIA_SECRETS_ERROR_LOCKED));
+  else if (items != NULL && !lookup->looked_again)
+    {
+      /* Stored by another program between the two calls: look again. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      lookup->looked_again = TRUE;
+      secret_password_lookupv (lookup->schema, lookup->attributes, cancellable,
+                               on_lookup_cb, g_steal_pointer (&task));
+    }
   else
     g_task_return_new_error (task, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND,
                              "%s", lookup->missing_message);

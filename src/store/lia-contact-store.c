@@ -36,8 +36,16 @@ lia_contact_store_insert (LiaDatabase             *db,
                           gint64                  *out_id,
                           GError                 **error)
 {
+  /* A new contact never gets an id the trail has seen: a removed or
+   * erased contact's lines would read as the new person's (in Personal
+   * Data, and in the next erasure). The trail keeps every id, so its
+   * highest is the floor; audit_log_entity makes that one index probe.
+   * A contact put back by Undo brings its own id. */
   sqlite3_stmt *stmt = lia_database_get_statement (db,
-    "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO contacts (" CONTACT_COLUMNS ") VALUES (coalesce (?1,"
+    "  max ((SELECT coalesce (max (id), 0) FROM contacts),"
+    "       (SELECT coalesce (max (entity_id), 0) FROM audit_log WHERE entity = 'contact')) + 1),"
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
   if (stmt == NULL)
     return FALSE;

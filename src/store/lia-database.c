@@ -26,6 +26,14 @@ struct _LiaDatabase
 
 G_DEFINE_FINAL_TYPE (LiaDatabase, lia_database, G_TYPE_OBJECT)
 
+/* How long a statement waits for another program's write lock. */
+#define BUSY_TIMEOUT_MS       5000
+/* How long a checkpoint waits for other readers: not long, the window
+ * waits with it, and the book tries again when it closes. */
+#define CHECKPOINT_TIMEOUT_MS 250
+
+static gboolean checkpoint (LiaDatabase *self, GError **error);
+
 G_DEFINE_QUARK (lia-database-error-quark, lia_database_error)
 
 static LiaDatabaseError
@@ -82,8 +90,15 @@ static void
 lia_database_finalize (GObject *object)
 {
   LiaDatabase *self = (LiaDatabase *)object;
+  g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* The last try at emptying the -wal of what an erasure or a re-seal
+   * replaced: SQLite only does so itself when no other connection is
+   * open on the file. */
+  if (self->handle != NULL && self->depth == 0 && !lia_database_is_read_only (self) &&
+      !checkpoint (self, &error))
+    g_message ("%s", error->message);
   g_clear_pointer (&self->handle, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
 
@@ -463,7 +478,7 @@ apply_pragmas (LiaDatabase  *self,
    * pages. */
   return lia_database_exec (self,
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA busy_timeout = 5000;"
+                            "PRAGMA busy_timeout = " G_STRINGIFY (BUSY_TIMEOUT_MS) ";"
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA cache_size = -8000;"
@@ -542,8 +557,38 @@ lia_database_open (const char  *path,
   return lia_database_open_at_version (path, LIA_SCHEMA_VERSION, error);
 }
 
+static gboolean
+checkpoint (LiaDatabase  *self,
+            GError      **error)
+{
+  int n_log = -1, n_done = -1;
+  int rc;
+
+  sqlite3_busy_timeout (self->handle, CHECKPOINT_TIMEOUT_MS);
+  rc = sqlite3_wal_checkpoint_v2 (self->handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* BUSY: a reader on an older snapshot kept frames from being copied
+   * or the log from being emptied; the -wal still holds them. */
+  if (rc == SQLITE_BUSY || (rc == SQLITE_OK && n_done < n_log))
+    {
+      g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_BUSY,
+                   _("The write-ahead log of “%s” still holds replaced data: another program "
+                     "is reading the book. It is emptied when the book is closed."), self->path);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      lia_database_set_error (self, rc, error, "checkpoint");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Copies the write-ahead log into the file and empties it: after an
- * erasure or a re-seal the old plain text must not linger in the -wal. */
+ * erasure or a re-seal the old plain text must not linger in the -wal.
+ * FALSE with LIA_DATABASE_ERROR_BUSY when another reader prevented it
+ * (the change is committed all the same; closing the book tries again). */
 gboolean
 lia_database_checkpoint (LiaDatabase  *self,
                          GError      **error)
@@ -551,5 +596,5 @@ lia_database_checkpoint (LiaDatabase  *self,
   g_return_val_if_fail (LIA_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!lia_database_in_transaction (self), FALSE);
 
-  return lia_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  return checkpoint (self, error);
 }

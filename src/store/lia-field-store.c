@@ -417,12 +417,6 @@ lia_person_store_erase (LiaDatabase  *db,
       !run_with_id (db, "DELETE FROM field_values WHERE entity = 'contact' AND row_id = ?",
                     contact_id, error) ||
       !run_with_id (db, "DELETE FROM contact_employments WHERE contact_id = ?", contact_id, error) ||
-      /* The one update the trail allows: both values blanked, once an
-       * erasure of the same contact is on it. */
-      !run_with_id (db, "UPDATE audit_log SET old_value = NULL, new_value = NULL"
-                        " WHERE entity = 'contact' AND entity_id = ?"
-                        " AND (old_value IS NOT NULL OR new_value IS NOT NULL)",
-                    contact_id, error) ||
       !run_with_id (db, "DELETE FROM contacts WHERE id = ?", contact_id, error))
     return FALSE;
 
@@ -430,6 +424,62 @@ lia_person_store_erase (LiaDatabase  *db,
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
                    _("No contact with id %lld"), (long long) contact_id);
+      return FALSE;
+    }
+
+  /* The one update the trail allows: both values blanked, once the
+   * contact is gone and an erasure of it is on the trail after them. */
+  return run_with_id (db, "UPDATE audit_log SET old_value = NULL, new_value = NULL"
+                          " WHERE entity = 'contact' AND entity_id = ?"
+                          " AND (old_value IS NOT NULL OR new_value IS NOT NULL)",
+                      contact_id, error);
+}
+
+/* Lines about @field of @entity lose their values: written while it was
+ * public or internal, they held its texts. The trail allows it while
+ * the field is confidential; the markers of confidential edits, which
+ * hold no text, stay. */
+gboolean
+lia_field_store_blank_audit (LiaDatabase  *db,
+                             const char   *entity,
+                             const char   *field,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE audit_log SET old_value = NULL, new_value = NULL"
+    " WHERE entity = ?1 AND field = ?2"
+    " AND (old_value IS NOT NULL OR new_value IS NOT NULL)"
+    " AND NOT (old_value IS NULL AND new_value IN ('(set)', '(cleared)'))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_text (stmt, 1, entity);
+  lia_bind_text (stmt, 2, field);
+  return lia_database_step_done (db, stmt, error);
+}
+
+/* Whether any value of the book is sealed: a book that holds no
+ * ciphertext loses nothing when it is given a new data key. */
+gboolean
+lia_field_store_has_sealed (LiaDatabase  *db,
+                            gboolean     *out_has_sealed,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT EXISTS (SELECT 1 FROM field_values WHERE sealed IS NOT NULL)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_has_sealed = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (db, rc, error, "sealed values");
       return FALSE;
     }
   return TRUE;

@@ -84,6 +84,17 @@ gboolean lia_field_store_clear          (LiaDatabase   *db,
                                          const char    *field,
                                          gboolean      *out_removed,
                                          GError       **error);
+/* Blanks both values of the trail lines about @field of @entity (not
+ * the "(set)"/"(cleared)" markers): the trail allows it only while the
+ * field is confidential, so set the level first. */
+gboolean lia_field_store_blank_audit    (LiaDatabase   *db,
+                                         const char    *entity,
+                                         const char    *field,
+                                         GError       **error);
+/* Whether any classified value of the book is stored sealed. */
+gboolean lia_field_store_has_sealed     (LiaDatabase   *db,
+                                         gboolean      *out_has_sealed,
+                                         GError       **error);
 /* The account a row belongs to (an account's own id, a contact's
  * employer); NOT_FOUND when the row is not there. */
 gboolean lia_field_store_owner          (LiaDatabase   *db,
@@ -157,10 +168,10 @@ gboolean lia_person_store_audit         (LiaDatabase   *db,
                                          gpointer       user_data,
                                          GError       **error);
 /* Inside the caller's transaction: the attendances above, classified
- * values and employments go, events are unlinked, trail lines about the
- * contact lose their values, then the contact row itself. The trail
- * allows the blanking only once it records the erasure: write that
- * line first. */
+ * values and employments go, events are unlinked, the contact row goes,
+ * then the trail lines about the contact lose their values. The trail
+ * allows the blanking only for a contact that is gone and whose erasure
+ * it records after those lines: write that line first. */
 gboolean lia_person_store_erase         (LiaDatabase   *db,
                                          gint64         contact_id,
                                          const char    *email,

@@ -94,6 +94,32 @@ lia_book_meta_store_set_data_key_check (LiaDatabase  *db,
                    check, out_set, error);
 }
 
+/* One statement, so two programs cannot both win: the check moves from
+ * @old_check to @new_check only if it still is @old_check and, when it
+ * replaces a key's check, only while nothing is sealed (a value sealed
+ * with the old key would become unreadable). */
+gboolean
+lia_book_meta_store_claim_data_key_check (LiaDatabase  *db,
+                                          const char   *old_check,
+                                          const char   *new_check,
+                                          gboolean     *out_claimed,
+                                          GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "UPDATE book_meta SET data_key_check = ?2 WHERE id = 1 AND data_key_check IS ?1"
+    " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM field_values WHERE sealed IS NOT NULL))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  lia_bind_text (stmt, 1, old_check);
+  lia_bind_text (stmt, 2, new_check);
+  if (!lia_database_step_done (db, stmt, error))
+    return FALSE;
+  *out_claimed = sqlite3_changes (lia_database_get_handle (db)) > 0;
+  return TRUE;
+}
+
 /* The columns both insert and update write, as ?2…?8; 0 days binds NULL
  * (the schema allows no zero period). */
 static void
@@ -317,6 +343,40 @@ lia_credential_store_all (LiaDatabase  *db,
     return FALSE;
 
   return lia_database_each_row (db, stmt, func, user_data, error);
+}
+
+/* A keyring item no row owns may be this book's leftover, or a copy's
+ * credential (copies share the book's keyring id) or one another
+ * program is adding. This book can explain it when its trail has the
+ * credential (added or deleted here), or when the item's account is not
+ * one of its accounts. */
+gboolean
+lia_credential_store_explains (LiaDatabase  *db,
+                               gint64        credential_id,
+                               gint64        account_id,
+                               gboolean     *out_explained,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db,
+    "SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity = 'credential' AND entity_id = ?1)"
+    "    OR NOT EXISTS (SELECT 1 FROM accounts WHERE id = ?2)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_explained = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lia_database_set_error (db, rc, error, "orphans");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The partial index on rotate_by serves this: only rows with a period. */

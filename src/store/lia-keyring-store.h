@@ -61,6 +61,16 @@ gboolean lia_book_meta_store_set_data_key_check (LiaDatabase            *db,
                                              gboolean                   *out_set,
                                              GError                    **error);
 
+/* Moves the check from @old_check (NULL: none yet) to @new_check (NULL
+ * gives a claim back) in one statement; replacing a check succeeds only
+ * while no value of the book is sealed. *@out_claimed says whether it
+ * moved: another program may have claimed first. */
+gboolean lia_book_meta_store_claim_data_key_check (LiaDatabase          *db,
+                                             const char                 *old_check,
+                                             const char                 *new_check,
+                                             gboolean                   *out_claimed,
+                                             GError                    **error);
+
 gboolean lia_credential_store_insert        (LiaDatabase                *db,
                                              const LiaCredentialValues  *values,
                                              gint64                      created_at,
@@ -99,6 +109,13 @@ gint64   lia_credential_store_count_for_account (LiaDatabase            *db,
 gboolean lia_credential_store_all           (LiaDatabase                *db,
                                              LiaRowFunc                  func,
                                              gpointer                    user_data,
+                                             GError                    **error);
+/* Whether this book can explain a keyring item no row owns: its trail
+ * has @credential_id, or @account_id is none of its accounts. */
+gboolean lia_credential_store_explains      (LiaDatabase                *db,
+                                             gint64                      credential_id,
+                                             gint64                      account_id,
+                                             gboolean                   *out_explained,
                                              GError                    **error);
 /* With a period and due at or before @now, most overdue first. */
 gboolean lia_credential_store_rotation_due  (LiaDatabase                *db,

@@ -714,6 +714,26 @@ static const char schema_v6[] =
   "  PRIMARY KEY (entity, row_id, field),"
   "  FOREIGN KEY (entity, field) REFERENCES field_classes (entity, field)) WITHOUT ROWID;"
   "CREATE INDEX field_values_field ON field_values (entity, field);"
+  /* Text in clear where a confidential value belongs would be shown as
+   * if it were the value: whatever writes the file, a confidential
+   * field holds ciphertext only. A level changes to confidential once
+   * the values are sealed, and away from it before they are opened. */
+  "CREATE TRIGGER field_values_sealed_insert BEFORE INSERT ON field_values"
+  "  WHEN new.plain IS NOT NULL AND EXISTS (SELECT 1 FROM field_classes c"
+  "    WHERE c.entity = new.entity AND c.field = new.field AND c.level = 'confidential')"
+  "  BEGIN SELECT RAISE (ABORT, 'a confidential value is stored sealed only'); END;"
+  "CREATE TRIGGER field_values_sealed_update BEFORE UPDATE ON field_values"
+  "  WHEN new.plain IS NOT NULL AND EXISTS (SELECT 1 FROM field_classes c"
+  "    WHERE c.entity = new.entity AND c.field = new.field AND c.level = 'confidential')"
+  "  BEGIN SELECT RAISE (ABORT, 'a confidential value is stored sealed only'); END;"
+  "CREATE TRIGGER field_classes_sealed_insert BEFORE INSERT ON field_classes"
+  "  WHEN new.level = 'confidential' AND EXISTS (SELECT 1 FROM field_values v"
+  "    WHERE v.entity = new.entity AND v.field = new.field AND v.plain IS NOT NULL)"
+  "  BEGIN SELECT RAISE (ABORT, 'a confidential value is stored sealed only'); END;"
+  "CREATE TRIGGER field_classes_sealed_update BEFORE UPDATE ON field_classes"
+  "  WHEN new.level = 'confidential' AND EXISTS (SELECT 1 FROM field_values v"
+  "    WHERE v.entity = new.entity AND v.field = new.field AND v.plain IS NOT NULL)"
+  "  BEGIN SELECT RAISE (ABORT, 'a confidential value is stored sealed only'); END;"
   /* No foreign key can point at two tables: triggers remove the values
    * with their row (foreign-key cascades fire them too). */
   "CREATE TRIGGER accounts_field_values_delete AFTER DELETE ON accounts BEGIN"
@@ -724,9 +744,15 @@ static const char schema_v6[] =
   "END;"
 
   /* A data-subject erasure must remove a person's details from the trail
-   * too, yet the trail stays append-only otherwise: the one update allowed
-   * blanks both values of a line about something whose erasure the trail
-   * already records, and changes nothing else. */
+   * too, and a field made confidential the texts its lines kept while it
+   * was not; yet the trail stays append-only otherwise. The one update
+   * allowed blanks both values of a line and changes nothing else, for
+   * a line about a contact that is gone and whose erasure the trail
+   * recorded after the line (anyone may append an 'erased' line: alone
+   * it proves nothing), or a line about a field that is confidential now.
+   * The index also serves the next contact id (never one the trail has
+   * seen: its lines would read as the new person's). */
+  "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);"
   "DROP TRIGGER audit_log_no_update;"
   "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
   "  WHEN NOT (new.id = old.id"
@@ -738,9 +764,14 @@ static const char schema_v6[] =
   "            AND new.changed_at = old.changed_at"
   "            AND new.old_value IS NULL"
   "            AND new.new_value IS NULL"
-  "            AND EXISTS (SELECT 1 FROM audit_log e"
-  "                        WHERE e.entity = old.entity AND e.entity_id = old.entity_id"
-  "                          AND e.field = 'erased'))"
+  "            AND ((old.entity = 'contact'"
+  "                  AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = old.entity_id)"
+  "                  AND EXISTS (SELECT 1 FROM audit_log e"
+  "                              WHERE e.entity = 'contact' AND e.entity_id = old.entity_id"
+  "                                AND e.field = 'erased' AND e.id > old.id))"
+  "                 OR EXISTS (SELECT 1 FROM field_classes c"
+  "                            WHERE c.entity = old.entity AND c.field = old.field"
+  "                              AND c.level = 'confidential')))"
   "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;";
 
 static const char * const steps[] = {
