@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lia-account-page.h"
@@ -22,10 +23,12 @@
 #include "lia-follow-up-dialog.h"
 #include "lia-follow-up-repository.h"
 #include "lia-follow-ups-view.h"
+#include "lia-format.h"
 #include "lia-meeting-dialog.h"
 #include "lia-meeting-labels.h"
 #include "lia-meeting-page.h"
 #include "lia-meeting-repository.h"
+#include "lia-month-grid.h"
 #include "lia-portfolio-page.h"
 
 #include "test-display.h"
@@ -177,6 +180,54 @@ show_month (Fixture *fixture,
 
   lia_calendar_view_set_date (fixture->view, date);
   lia_test_drain_main_loop ();
+}
+
+/* ---- the grid starts the week where the locale does ---- */
+
+/* The first day the grid shows for March 2026 under LC_TIME @locale. */
+static void
+assert_grid_starts (const char   *locale,
+                    GDateWeekday  weekday,
+                    int           day,
+                    int           month)
+{
+  g_autoptr(GDate) march = g_date_new_dmy (15, G_DATE_MARCH, 2026);
+  GtkWidget *grid;
+  GDate first, after_last;
+
+  /* All of it, not LC_TIME alone: the grid's labels go through the
+   * C library in LC_CTYPE's encoding. */
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  grid = g_object_ref_sink (lia_month_grid_new ());
+  lia_month_grid_set_date (LIA_MONTH_GRID (grid), march);
+  lia_month_grid_get_range (LIA_MONTH_GRID (grid), &first, &after_last);
+  g_assert_cmpint (g_date_get_weekday (&first), ==, weekday);
+  g_assert_cmpint (g_date_get_day (&first), ==, day);
+  g_assert_cmpint (g_date_get_month (&first), ==, month);
+  g_assert_cmpint (g_date_days_between (&first, &after_last), ==, 42);
+  g_object_unref (grid);
+  g_assert_nonnull (setlocale (LC_ALL, saved));
+}
+
+static void
+test_first_weekday (void)
+{
+  /* 1 March 2026 is a Sunday. glibc's C locale starts weeks on Sunday,
+   * as the United States do. */
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean have_german;
+
+  assert_grid_starts ("C.UTF-8", G_DATE_SUNDAY, 1, G_DATE_MARCH);
+  have_german = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+  setlocale (LC_ALL, saved);
+  if (!have_german)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed: a Monday-first grid not checked");
+      return;
+    }
+  assert_grid_starts ("de_DE.UTF-8", G_DATE_MONDAY, 23, G_DATE_FEBRUARY);
 }
 
 /* ---- planning the series ---- */
@@ -745,6 +796,7 @@ main (int   argc,
   lia_test_display_init (&argc, &argv);
 
   g_test_add_func ("/calendar/templates", test_templates);
+  g_test_add_func ("/calendar/first-weekday", test_first_weekday);
   g_test_add ("/calendar/review-series", Fixture, NULL,
               fixture_set_up, test_review_series, fixture_tear_down);
   g_test_add ("/calendar/series-across-dst", Fixture, NULL,

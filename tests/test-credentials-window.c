@@ -444,8 +444,7 @@ label_reads (gpointer data)
   return g_strcmp0 (gtk_label_get_label (state->label), state->text) == 0;
 }
 
-/* Ours, not the password row's own peek button (which shows what is
- * being typed). */
+/* The row's one Reveal/Hide button. */
 static gboolean
 is_reveal_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -453,15 +452,109 @@ is_reveal_button (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "lia-reveal");
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static gboolean
+is_password_entry (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_PASSWORD_ENTRY (widget);
+}
+
+static gboolean
+is_text_or_reveal (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_TEXT (widget) || GTK_IS_PASSWORD_ENTRY (widget) ||
+         (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                                               "view-reveal-symbolic") == 0);
+}
+
+/* How many widgets @match accepts at or below @widget, leaving out the
+ * popovers (the editor is not part of the row as shown). */
+static guint
+count_widgets (GtkWidget          *widget,
+               LiaTestWidgetMatch  match,
+               gconstpointer       data)
+{
+  guint n = match (widget, data) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (!GTK_IS_POPOVER (c))
+      n += count_widgets (c, match, data);
+  return n;
+}
+
+typedef struct
+{
+  GtkPopover *popover;
+  GtkEditable *entry;
+} Editor;
+
+/* Whether @widget is inside its window's area: a popover pointing
+ * below the screen has no monitor to be placed on. */
+static gboolean
+is_in_sight (gpointer widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
+}
+
+/* What the row's pencil opens, as a person would: scrolled to first. */
+static Editor
+open_editor (GtkWidget *row)
+{
+  GtkWidget *edit = lia_test_find_widget (row, has_css_class, "lia-edit-field");
+  Editor editor;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (edit));
+  g_assert_true (gtk_widget_is_sensitive (edit));
+  gtk_widget_grab_focus (edit);
+  lia_test_wait_for (is_in_sight, edit, "the field's row to scroll into sight");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (edit));
+  editor.popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (edit));
+  lia_test_wait_for (lia_test_is_mapped, editor.popover, "the field's editor");
+  editor.entry = GTK_EDITABLE (lia_test_find_widget (GTK_WIDGET (editor.popover), is_password_entry, NULL));
+  g_assert_nonnull (editor.entry);
+  return editor;
+}
+
+static void
+click_in (Editor     *editor,
+          const char *css_class)
+{
+  GtkWidget *button = lia_test_find_widget (GTK_WIDGET (editor->popover), has_css_class, css_class);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+is_closed (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover);
+}
+
 static void
 test_confidential_field (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *tax_id = lia_test_distinctive_secret ("tax-id");
+  g_autofree char *too_long = g_strnfill (201, 'x');
   LiaFieldsGroup *group;
   GtkWidget *row, *reveal;
   GtkLabel *value;
   LabelState masked, shown;
+  Editor editor;
 
   if (!lia_test_require_keyring ())
     return;
@@ -469,23 +562,47 @@ test_confidential_field (Fixture       *fixture,
   group = fields_group (fixture);
   row = lia_fields_group_get_row (group, "tax_id");
   value = lia_fields_group_get_value_label (group, "tax_id");
-  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (row));
+  reveal = lia_test_find_widget (row, is_reveal_button, NULL);
+  g_assert_nonnull (reveal);
+  /* A row that shows, with one way to reveal and no text field of its
+   * own (a password row's peek icon was a second one). */
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpuint (count_widgets (row, is_text_or_reveal, NULL), ==, 1);
   g_assert_true (gtk_widget_is_sensitive (row));
+  /* Unset: says so, with nothing to reveal. */
   g_assert_cmpstr (gtk_label_get_label (value), ==, "Not set");
+  g_assert_false (gtk_widget_get_visible (reveal));
   /* A public field is a plain entry row, with no mask. */
-  g_assert_false (ADW_IS_PASSWORD_ENTRY_ROW (lia_fields_group_get_row (group, "registration_number")));
+  g_assert_true (ADW_IS_ENTRY_ROW (lia_fields_group_get_row (group, "registration_number")));
   g_assert_null (lia_fields_group_get_value_label (group, "registration_number"));
 
-  /* Typed and applied: stored, wiped from the entry, shown masked. */
-  gtk_editable_set_text (GTK_EDITABLE (row), tax_id);
-  g_signal_emit_by_name (row, "apply");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  /* Typed in the editor and cancelled: nothing stored, the entry wiped. */
+  editor = open_editor (row);
+  gtk_editable_set_text (editor.entry, tax_id);
+  click_in (&editor, "lia-cancel");
+  lia_test_wait_for (is_closed, editor.popover, "the editor to close");
+  g_assert_cmpstr (gtk_editable_get_text (editor.entry), ==, "");
+  g_assert_cmpstr (gtk_label_get_label (value), ==, "Not set");
+  g_assert_false (audited (fixture, "Tax ID set (confidential)"));
+
+  /* A refusal keeps the editor open with the reason, and stores nothing. */
+  editor = open_editor (row);
+  gtk_editable_set_text (editor.entry, too_long);
+  click_in (&editor, "suggested-action");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor.popover)));
+  g_assert_true (gtk_widget_get_visible (lia_test_find_widget (GTK_WIDGET (editor.popover), has_css_class, "error")));
+  g_assert_false (audited (fixture, "Tax ID set (confidential)"));
+
+  /* Saved: stored, wiped from the entry, shown masked, Reveal offered. */
+  gtk_editable_set_text (editor.entry, tax_id);
+  click_in (&editor, "suggested-action");
+  lia_test_wait_for (is_closed, editor.popover, "the editor to close");
+  g_assert_cmpstr (gtk_editable_get_text (editor.entry), ==, "");
   g_assert_cmpstr (gtk_label_get_label (value), ==, MASK);
+  g_assert_true (gtk_widget_get_visible (reveal));
   g_assert_true (audited (fixture, "Tax ID set (confidential)"));
 
   /* Revealed on request (audited), hidden again after the timeout. */
-  reveal = lia_test_find_widget (row, is_reveal_button, NULL);
-  g_assert_nonnull (reveal);
   g_assert_false (audited (fixture, "Revealed Tax ID"));
   g_signal_emit_by_name (reveal, "clicked");
   g_assert_cmpstr (gtk_label_get_label (value), ==, tax_id);
@@ -499,6 +616,14 @@ test_confidential_field (Fixture       *fixture,
   g_assert_true (label_reads (&shown));
   g_signal_emit_by_name (reveal, "clicked");
   g_assert_true (label_reads (&masked));
+
+  /* Cleared from the editor: "Not set" again, and no Reveal. */
+  editor = open_editor (row);
+  click_in (&editor, "destructive-action");
+  lia_test_wait_for (is_closed, editor.popover, "the editor to close");
+  g_assert_cmpstr (gtk_label_get_label (value), ==, "Not set");
+  g_assert_false (gtk_widget_get_visible (reveal));
+  g_assert_true (audited (fixture, "Tax ID cleared (confidential)"));
 
   lia_test_assert_not_logged (tax_id);
 }
@@ -611,7 +736,8 @@ test_personal_data (Fixture       *fixture,
   group = LIA_FIELDS_GROUP (lia_test_child (window, LIA_TYPE_PERSONAL_DATA_WINDOW, "fields_group"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lia_fields_group_get_row (group, "personal_email"))),
                    ==, "robin@home.example");
-  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (lia_fields_group_get_row (group, "personal_phone")));
+  g_assert_true (ADW_IS_ACTION_ROW (lia_fields_group_get_row (group, "personal_phone")));
+  g_assert_nonnull (lia_fields_group_get_value_label (group, "personal_phone"));
 
   /* Erased after a confirmation naming them; the page no longer lists them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "personal-data.erase", NULL));

@@ -426,8 +426,8 @@ test_catalogue (void)
 
   /* Mnemonics, plurals and contexts come through as German. */
   g_assert_cmpstr (_("_Cancel"), ==, "_Abbrechen");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", 1), ==, "%u Konto");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", 5), ==, "%u Konten");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%'u account", "%'u accounts", 1), ==, "%'u Konto");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%'u account", "%'u accounts", 5), ==, "%'u Konten");
   g_assert_cmpstr (C_("shortcut window", "Preferences"), ==, "Einstellungen");
 
   /* Model and store strings are translated where they are made. */
@@ -437,6 +437,16 @@ test_catalogue (void)
   march = g_date_time_new_local (2026, 3, 12, 12, 0, 0);
   date = lia_format_date (g_date_time_to_unix (march));
   g_assert_cmpstr (date, ==, "12. Mär 2026");
+
+  /* Counts: the locale's thousands, in the catalogue's words. */
+  {
+    g_autofree char *count = lia_format_count (1234);
+    g_autofree char *accounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u account", "%'u accounts", 12345),
+                                                 12345u);
+
+    g_assert_cmpstr (count, ==, "1.234");
+    g_assert_cmpstr (accounts, ==, "12.345 Konten");
+  }
 
   /* Money: the locale's grouping and decimal mark. */
   money = lia_money_format (123456789, "EUR");

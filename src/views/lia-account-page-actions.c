@@ -179,8 +179,8 @@ on_move_contact_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  /* Translators: a contact moved to another account; %s is its name */
-  message = g_strdup_printf (_("Moved to %s"), lia_account_get_name (target));
+  /* Translators: a toast: a contact moved to another account; %s is the account's name */
+  message = g_strdup_printf (C_("contact moved to an account", "Moved to %s"), lia_account_get_name (target));
   lia_toast_show (GTK_WIDGET (self), message);
 }
 

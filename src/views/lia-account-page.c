@@ -731,8 +731,9 @@ on_reason_response_cb (LiaAccountPage   *self,
       return;
     }
 
-  /* Translators: a toast; %s is a lifecycle state */
-  done = g_strdup_printf (_("Moved to %s"), lia_account_state_to_label (to));
+  /* Translators: a toast: an account moved on in its lifecycle; %s is the
+   * state it is now in, e.g. "Active" */
+  done = g_strdup_printf (C_("account moved to a state", "Moved to %s"), lia_account_state_to_label (to));
   lia_toast_show (GTK_WIDGET (self), done);
   if (to == LIA_ACCOUNT_STATE_CLOSED)
     offer_credential_removal (self);

@@ -194,9 +194,9 @@ update_title (LiaAccountsView *self,
 
   if (lia_account_list_get_truncated (self->list))
     /* Translators: the search stopped at a cap, so the count is a floor */
-    subtitle = g_strdup_printf (ngettext ("First %u match", "First %u matches", n_items), n_items);
+    subtitle = g_strdup_printf (ngettext ("First %'u match", "First %'u matches", n_items), n_items);
   else
-    subtitle = g_strdup_printf (ngettext ("%u account", "%u accounts", n_items),
+    subtitle = g_strdup_printf (ngettext ("%'u account", "%'u accounts", n_items),
                                 n_items);
 
   adw_window_title_set_subtitle (self->list_title, subtitle);

@@ -203,11 +203,14 @@ about_action (GSimpleAction *action,
 {
   const char *developers[] = { _("The Liaison developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  /* Translators: the version of a development build, e.g. "0.4.0 (Development)" */
+  g_autofree char *version = DEVELOPMENT_BUILD ? g_strdup_printf (_("%s (Development)"), PACKAGE_VERSION)
+                                               : g_strdup (PACKAGE_VERSION);
 
   adw_show_about_window (parent,
                          "application-name", _("Liaison"),
                          "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
+                         "version", version,
                          "comments", _("Keep track of your corporate accounts: who they are, where they stand, and what they asked."),
                          "developers", developers,
                          "copyright", "© 2026 The Liaison developers",
@@ -226,11 +229,14 @@ static const GActionEntry app_actions[] = {
   { "open-follow-up", open_follow_up_action, "x" },
 };
 
+/* Every one of these is listed in ui/help-overlay.ui (test-window checks). */
 static void
 set_accels (GtkApplication *app)
 {
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    /* GtkWindow's own action; in every window of the app */
+    { "window.close", { "<Control>w", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-account", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },

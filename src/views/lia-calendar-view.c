@@ -157,13 +157,13 @@ update_reviews_due (LiaCalendarView *self)
 
       gtk_list_box_append (self->reviews_list, new_review_row (self, account));
     }
-  label = g_strdup_printf (ngettext ("%u Review Due", "%u Reviews Due", n), n);
+  label = g_strdup_printf (ngettext ("%'u Review Due", "%'u Reviews Due", n), n);
   gtk_label_set_label (self->reviews_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_button), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_more_label), n > MAX_REVIEWS_SHOWN);
   if (n > MAX_REVIEWS_SHOWN)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("and %u more account", "and %u more accounts",
+      g_autofree char *more = g_strdup_printf (ngettext ("and %'u more account", "and %'u more accounts",
                                                          n - MAX_REVIEWS_SHOWN), n - MAX_REVIEWS_SHOWN);
 
       gtk_label_set_label (self->reviews_more_label, more);

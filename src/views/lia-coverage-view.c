@@ -75,7 +75,7 @@ update_share (LiaCoverageView *self)
     }
 
   /* Translators: "12 of 15 (80 %) within cadence"; %% is a percent sign */
-  share = g_strdup_printf (_("%u of %u (%u %%) within cadence"), on_time, total,
+  share = g_strdup_printf (_("%'u of %'u (%u %%) within cadence"), on_time, total,
                            total ? (guint)((on_time * 100 + total / 2) / total) : 100);
   gtk_label_set_label (self->share_label, share);
   gtk_level_bar_set_value (self->level_bar, total ? (double)on_time / total : 1.0);
@@ -188,7 +188,7 @@ describe_entry (LiaCoverageView  *self,
   gint64 now = lia_book_now (self->book);
   guint days = lia_coverage_entry_get_days_overdue (entry, now);
   g_autofree char *last = lia_format_relative_day (lia_coverage_entry_get_last_contact_at (entry), now);
-  g_autofree char *overdue = g_strdup_printf (ngettext ("%u day overdue", "%u days overdue", days), days);
+  g_autofree char *overdue = g_strdup_printf (ngettext ("%'u day overdue", "%'u days overdue", days), days);
   const char *manager = lia_account_get_manager_name (account);
 
   /* Translators: days overdue, when last contacted, and the manager */

@@ -256,8 +256,10 @@ lia_credential_row_init (LiaCredentialRow *self)
   adw_action_row_add_suffix (row, self->missing_tag);
   adw_action_row_add_suffix (row, self->overdue_tag);
 
+  /* Not selectable: a selection would copy the secret past the Copy
+   * button, unaudited and never cleared from the clipboard. */
   self->secret_label = gtk_label_new (NULL);
-  gtk_label_set_selectable (GTK_LABEL (self->secret_label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->secret_label), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (self->secret_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->secret_label), 24);
   gtk_widget_set_valign (self->secret_label, GTK_ALIGN_CENTER);

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "lia-enum-types.h"
 #include "lia-event-dialog.h"
@@ -85,18 +87,28 @@ set_time_subtitle (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text ? text : none);
 }
 
-/* "4 hours", "30 minutes", "3 days" */
+/* The target as a whole phrase ("Within 4 hours"): languages inflect the
+ * unit after "within" (German "innerhalb von 3 Tagen", not "3 Tage"). */
 static char *
-format_duration (gint64 seconds)
+format_within (gint64 seconds)
 {
+  int n;
+
   if (seconds % (24 * 3600) == 0 && seconds >= 24 * 3600)
-    return g_strdup_printf (ngettext ("%d day", "%d days", (int)(seconds / (24 * 3600))),
-                            (int)(seconds / (24 * 3600)));
+    {
+      n = (int)(seconds / (24 * 3600));
+      /* Translators: an SLA target */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Within %d day", "Within %d days", n), n);
+    }
   if (seconds % 3600 == 0)
-    return g_strdup_printf (ngettext ("%d hour", "%d hours", (int)(seconds / 3600)),
-                            (int)(seconds / 3600));
-  return g_strdup_printf (ngettext ("%d minute", "%d minutes", (int)(seconds / 60)),
-                          (int)(seconds / 60));
+    {
+      n = (int)(seconds / 3600);
+      /* Translators: an SLA target */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Within %d hour", "Within %d hours", n), n);
+    }
+  n = (int)(seconds / 60);
+  /* Translators: an SLA target */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Within %d minute", "Within %d minutes", n), n);
 }
 
 /* Where one clock stands: met, breached (and when), or due by when. */
@@ -106,48 +118,160 @@ describe_clock (LiaEventPage *self,
                 gint64        stopped_at,
                 gint64        breach_at)
 {
-  g_autofree char *within = format_duration (target);
+  g_autofree char *within = format_within (target);
   g_autofree char *when = NULL;
+  g_autofree char *where = NULL;
 
   if (breach_at > 0 && (stopped_at > 0 || breach_at <= lia_book_now (self->book)))
     {
       when = lia_format_date_time (breach_at);
-      /* Translators: an SLA target such as "4 hours", then when it was missed */
-      return g_strdup_printf (_("Within %s · breached at %s"), within, when);
+      /* Translators: where an SLA clock stands; %s is a date and time */
+      where = g_strdup_printf (_("breached at %s"), when);
     }
-  if (stopped_at > 0)
-    /* Translators: an SLA target such as "4 hours" */
-    return g_strdup_printf (_("Within %s · met"), within);
-  if (lia_event_get_status (self->event) == LIA_EVENT_STATUS_WAITING)
-    /* Translators: an SLA target; the clock stops while the customer is awaited */
-    return g_strdup_printf (_("Within %s · paused, waiting on the customer"), within);
-  if (breach_at > 0)
+  else if (stopped_at > 0)
+    /* Translators: where an SLA clock stands */
+    where = g_strdup (C_("sla clock", "met"));
+  else if (lia_event_get_status (self->event) == LIA_EVENT_STATUS_WAITING)
+    /* Translators: where an SLA clock stands: stopped while the customer is awaited */
+    where = g_strdup (_("paused, waiting on the customer"));
+  else if (breach_at > 0)
     {
       when = lia_format_date_time (breach_at);
-      /* Translators: an SLA target such as "4 hours", then its deadline */
-      return g_strdup_printf (_("Within %s · due by %s"), within, when);
+      /* Translators: where an SLA clock stands; %s is its deadline, a date and time */
+      where = g_strdup_printf (_("due by %s"), when);
     }
-  return g_strdup_printf (_("Within %s"), within);
+
+  if (where == NULL)
+    return g_steal_pointer (&within);
+  /* Translators: an SLA target ("Within 4 hours"), then where its clock
+   * stands ("met", "due by 12 Mar 2026, 14:00") */
+  return g_strdup_printf (C_("sla clock", "%s · %s"), within, where);
 }
 
-/* The stored spec ("tz=Europe/Berlin;mon-fri=08:00-18:00") as read
- * aloud: "mon-fri 08:00-18:00 (Europe/Berlin)". */
+/* The weekday names of a stored key: "mon" → "Monday", "mon-fri" →
+ * "Monday to Friday". NULL for what is not one. */
+static char *
+describe_days (const char *key)
+{
+  static const char * const keys[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  /* The same words as the business calendar's own messages. */
+  const char *names[7] = {
+    _("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"),
+  };
+  g_auto(GStrv) ends = g_strsplit (key, "-", 2);
+  int first = -1, last = -1;
+
+  for (int i = 0; i < 7; i++)
+    {
+      if (ends[0] != NULL && g_ascii_strcasecmp (g_strstrip (ends[0]), keys[i]) == 0)
+        first = i;
+      if (ends[0] != NULL && ends[1] != NULL && g_ascii_strcasecmp (g_strstrip (ends[1]), keys[i]) == 0)
+        last = i;
+    }
+  if (first < 0 || (ends[1] != NULL && last < 0))
+    return NULL;
+  if (ends[1] == NULL || last == first)
+    return g_strdup (names[first]);
+  /* Translators: a run of weekdays in business hours, e.g. "Monday to Friday" */
+  return g_strdup_printf (_("%s to %s"), names[first], names[last]);
+}
+
+/* "08:00-12:00,13:00-18:00" on the person's clock: "08:00–12:00, 13:00–18:00"
+ * or "8:00 AM–12:00 PM, …". NULL for what is not that. */
+static char *
+describe_openings (const char *value)
+{
+  g_auto(GStrv) ranges = g_strsplit (value, ",", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ranges[i] != NULL; i++)
+    {
+      guint oh, om, ch, cm;
+      char end;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *span = NULL;
+
+      if (sscanf (g_strstrip (ranges[i]), "%u:%u-%u:%u%c", &oh, &om, &ch, &cm, &end) != 4)
+        return NULL;
+      from = lia_format_minute_of_day (oh * 60 + om);
+      to = lia_format_minute_of_day (ch * 60 + cm);
+      /* Translators: opening hours, from then to */
+      span = g_strdup_printf (C_("opening hours", "%s–%s"), from, to);
+      if (text->len > 0)
+        /* Translators: between two spans of opening hours in a day */
+        g_string_append (text, C_("opening hours", ", "));
+      g_string_append (text, span);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The stored spec ("tz=Europe/Berlin;mon-fri=08:00-18:00;holidays=…")
+ * in words: "Monday to Friday 08:00–18:00 (Europe/Berlin)". A part it
+ * cannot read is shown as stored rather than dropped; NULL when no day
+ * is named (open around the clock). */
 static char *
 describe_hours (const char *spec)
 {
   g_auto(GStrv) parts = g_strsplit (spec, ";", -1);
   g_autoptr(GString) text = g_string_new (NULL);
   const char *zone = NULL;
+  guint n_holidays = 0;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      if (g_str_has_prefix (parts[i], "tz="))
-        zone = parts[i] + 3;
-      else if (*parts[i] != '\0')
-        g_string_append_printf (text, "%s%s", text->len ? ", " : "", g_strdelimit (parts[i], "=", ' '));
+      char *value = strchr (parts[i], '=');
+      g_autofree char *days = NULL;
+      g_autofree char *hours = NULL;
+      g_autofree char *part = NULL;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (value != NULL)
+        *value++ = '\0';
+      if (value != NULL && g_ascii_strcasecmp (parts[i], "tz") == 0)
+        {
+          zone = g_strstrip (value);
+          continue;
+        }
+      if (value != NULL && g_ascii_strcasecmp (parts[i], "holidays") == 0)
+        {
+          g_auto(GStrv) dates = g_strsplit (value, ",", -1);
+
+          n_holidays += g_strv_length (dates);
+          continue;
+        }
+      if (value != NULL && (days = describe_days (parts[i])) && (hours = describe_openings (value)))
+        /* Translators: weekdays and their opening hours, e.g. "Monday to Friday 08:00–18:00" */
+        part = g_strdup_printf (C_("opening hours", "%s %s"), days, hours);
+      else
+        part = value != NULL ? g_strdup_printf ("%s=%s", parts[i], value) : g_strdup (parts[i]);
+      if (text->len > 0)
+        /* Translators: between the opening hours of different weekdays */
+        g_string_append (text, C_("opening hours", "; "));
+      g_string_append (text, part);
     }
+  if (n_holidays > 0)
+    {
+      g_autofree char *closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "closed on %u holiday",
+                                                              "closed on %u holidays", n_holidays),
+                                                 n_holidays);
+
+      if (text->len > 0)
+        g_string_append (text, C_("opening hours", "; "));
+      g_string_append (text, closed);
+    }
+  /* No day named: open around the clock, whatever the zone. */
+  if (text->len == 0)
+    return NULL;
   if (zone != NULL)
-    g_string_append_printf (text, " (%s)", zone);
+    {
+      g_autofree char *described = g_string_free (g_steal_pointer (&text), FALSE);
+
+      /* Translators: business hours, then their time zone, e.g.
+       * "Monday to Friday 08:00–18:00 (Europe/Berlin)" */
+      return g_strdup_printf (C_("opening hours", "%s (%s)"), described, zone);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -171,9 +295,9 @@ fill_sla (LiaEventPage *self,
                                   lia_event_get_response_breach_at (e));
   resolution_text = describe_clock (self, resolution, lia_event_get_resolved_at (e),
                                     lia_event_get_resolution_breach_at (e));
-  /* Translators: %s is the plan's business hours as stored, e.g. "Mon-Fri 08:00-18:00" */
-  hours_text = hours ? g_strdup_printf (_("In business hours only: %s"), hours_described)
-                     : g_strdup (_("Around the clock"));
+  /* Translators: %s is the plan's business hours, e.g. "Monday to Friday 08:00–18:00 (Europe/Berlin)" */
+  hours_text = hours_described ? g_strdup_printf (_("In business hours only: %s"), hours_described)
+                              : g_strdup (_("Around the clock"));
   gtk_widget_set_visible (GTK_WIDGET (self->response_row), response > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->resolution_row), resolution > 0);
   adw_action_row_set_subtitle (self->response_row, response_text);

@@ -1,13 +1,14 @@
 /* lia-fields-group.c — the classified fields of one account or contact:
  * edited one by one, confidential ones masked until revealed
  *
- * Each field is written on its own (the row's apply button or Enter),
- * not with the page's Save: a confidential value is sealed by the model
- * as it is written, and what was typed is wiped from the entry at once.
- * Public and internal values are plain entry rows. A confidential one is
- * a password row that starts empty, with the stored value beside it as
- * "••••••••" until Reveal opens it (audited by the model) for
- * lia_views_get_secret_timeout(). Without the book's key, confidential
+ * Each field is written on its own, not with the page's Save: a
+ * confidential value is sealed by the model as it is written, and what
+ * was typed is wiped at once. Public and internal values are plain entry
+ * rows, applied with their button or Enter. A confidential one is an
+ * action row showing "••••••••" (or "Not set") with one Reveal/Hide
+ * button, which opens it (audited by the model) for
+ * lia_views_get_secret_timeout(), and an Edit button whose popover takes
+ * a new value in a password entry. Without the book's key, confidential
  * rows say "Locked" and cannot be used; the others keep working.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,14 +31,22 @@
 typedef struct
 {
   LiaFieldsGroup *group;
-  GtkWidget      *row;           /* AdwEntryRow or AdwPasswordEntryRow */
+  GtkWidget      *row;           /* AdwEntryRow, or AdwActionRow when confidential */
   char           *field;
   char           *label;
   LiaFieldLevel   level;
   gboolean        has_value;
   char           *stored;        /* public and internal only: the text as stored */
-  GtkWidget      *value_label;   /* confidential only */
-  GtkWidget      *reveal_button; /* confidential only */
+
+  /* Confidential only. */
+  GtkWidget      *value_label;
+  GtkWidget      *reveal_button;
+  GtkWidget      *edit_button;   /* a GtkMenuButton with the editor popover */
+  GtkWidget      *popover;
+  GtkWidget      *entry;         /* GtkPasswordEntry: its buffer wipes what it drops */
+  GtkWidget      *error_label;
+  GtkWidget      *clear_button;
+  GtkWidget      *save_button;
   guint           hide_id;
 } FieldRow;
 
@@ -69,11 +78,14 @@ static void
 field_row_free (gpointer data)
 {
   FieldRow *fr = data;
+  GtkWidget *widgets[] = {
+    fr->row, fr->reveal_button, fr->popover, fr->entry, fr->clear_button, fr->save_button,
+  };
 
   g_clear_handle_id (&fr->hide_id, g_source_remove);
-  g_signal_handlers_disconnect_by_data (fr->row, fr);
-  if (fr->reveal_button != NULL)
-    g_signal_handlers_disconnect_by_data (fr->reveal_button, fr);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (widgets[i] != NULL)
+      g_signal_handlers_disconnect_by_data (widgets[i], fr);
   g_free (fr->field);
   g_free (fr->label);
   g_free (fr->stored);
@@ -127,14 +139,19 @@ show_masked (FieldRow *fr)
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->value_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_add_css_class (fr->value_label, "dim-label");
+  gtk_widget_remove_css_class (fr->value_label, "lia-secret");
 
-  gtk_button_set_label (GTK_BUTTON (fr->reveal_button), _("Reveal"));
-  gtk_widget_set_sensitive (fr->reveal_button, !locked && fr->has_value);
+  /* Nothing to reveal in an unset field: no button rather than a dead one. */
+  gtk_button_set_icon_name (GTK_BUTTON (fr->reveal_button), "view-reveal-symbolic");
+  gtk_widget_set_tooltip_text (fr->reveal_button, _("Reveal"));
+  gtk_widget_set_visible (fr->reveal_button, !locked && fr->has_value);
 
+  gtk_widget_set_sensitive (fr->edit_button, writable);
   gtk_widget_set_sensitive (fr->row, !locked);
-  gtk_editable_set_editable (GTK_EDITABLE (fr->row), writable);
   gtk_widget_set_tooltip_text (fr->row,
                                locked ? lia_vault_get_message (lia_book_get_vault (fr->group->book)) : NULL);
+  if (locked)
+    gtk_popover_popdown (GTK_POPOVER (fr->popover));
 }
 
 static gboolean
@@ -152,10 +169,13 @@ show_revealed (FieldRow   *fr,
                const char *text)
 {
   gtk_label_set_label (GTK_LABEL (fr->value_label), text);
-  gtk_label_set_selectable (GTK_LABEL (fr->value_label), TRUE);
+  /* As with credentials: no unaudited copy of a confidential value. */
+  gtk_label_set_selectable (GTK_LABEL (fr->value_label), FALSE);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (fr->value_label), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_remove_css_class (fr->value_label, "dim-label");
-  gtk_button_set_label (GTK_BUTTON (fr->reveal_button), _("Hide"));
+  gtk_widget_add_css_class (fr->value_label, "lia-secret");
+  gtk_button_set_icon_name (GTK_BUTTON (fr->reveal_button), "view-conceal-symbolic");
+  gtk_widget_set_tooltip_text (fr->reveal_button, _("Hide"));
 
   g_clear_handle_id (&fr->hide_id, g_source_remove);
   fr->hide_id = g_timeout_add (lia_views_get_secret_timeout (), on_hide_timeout_cb, fr);
@@ -185,39 +205,25 @@ on_reveal_clicked_cb (GtkButton *button,
   show_revealed (fr, text ? text : "");
 }
 
+/* ---- public and internal: entry rows ---- */
+
 /* Written when applied; a refusal keeps what was typed, marked. */
 static void
 on_apply_cb (AdwEntryRow *row,
              FieldRow    *fr)
 {
   LiaFieldsGroup *self = fr->group;
-  g_autoptr(LiaSecretsText) text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *field = g_strdup (fr->field);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   g_autoptr(GError) error = NULL;
-  g_autofree char *done = NULL;
 
   if (!lia_field_repository_set_value (repository (self), self->entity, self->row_id,
-                                       field, text, &error))
+                                       fr->field, text, &error))
     {
       lia_widget_set_invalid (GTK_WIDGET (row), TRUE);
       lia_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
-
   lia_widget_set_invalid (GTK_WIDGET (row), FALSE);
-  /* The repository's signal has refreshed the rows, and may have
-   * rebuilt them: look this one up again. */
-  if ((fr = find_row (self, field)) == NULL || fr->row != GTK_WIDGET (row) || !is_confidential (fr))
-    return;
-
-  /* Typed plain text does not stay on screen; the entry's buffer zeroes
-   * what it drops. */
-  fr->has_value = *text != '\0';
-  set_text_quietly (fr, "");
-  show_masked (fr);
-  /* Translators: a toast; %s is a field such as "Tax ID" */
-  done = g_strdup_printf (fr->has_value ? _("%s saved") : _("%s cleared"), fr->label);
-  lia_toast_show (GTK_WIDGET (self), done);
 }
 
 static void
@@ -227,22 +233,194 @@ on_row_changed_cb (GtkEditable *row,
   lia_widget_set_invalid (GTK_WIDGET (row), FALSE);
 }
 
+/* ---- confidential: the editor popover ---- */
+
+static void
+show_editor_error (FieldRow   *fr,
+                   const char *message)
+{
+  gtk_label_set_label (GTK_LABEL (fr->error_label), message ? message : "");
+  gtk_widget_set_visible (fr->error_label, message != NULL);
+  lia_widget_set_invalid (fr->entry, message != NULL);
+}
+
+/* The model stores a value stripped (g_strstrip): spaces alone clear it. */
+static gboolean
+is_blank (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  return text == NULL || *text == '\0';
+}
+
+/* Writes @text (NULL clears); on success the popover closes, which wipes
+ * the entry, and a toast says what happened. A refusal keeps what was
+ * typed, with the reason under it. */
+static void
+write_confidential (FieldRow   *fr,
+                    const char *text)
+{
+  LiaFieldsGroup *self = fr->group;
+  g_autofree char *field = g_strdup (fr->field);
+  g_autofree char *done = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean cleared = is_blank (text);
+
+  if (!lia_field_repository_set_value (repository (self), self->entity, self->row_id,
+                                       field, text, &error))
+    {
+      show_editor_error (fr, error->message);
+      return;
+    }
+
+  /* The repository's signal has refreshed the rows, and may have
+   * rebuilt them: look this one up again. */
+  if ((fr = find_row (self, field)) == NULL || !is_confidential (fr))
+    return;
+  fr->has_value = !cleared;
+  gtk_popover_popdown (GTK_POPOVER (fr->popover));
+  show_masked (fr);
+  /* Translators: a toast; %s is a field such as "Tax ID" */
+  done = g_strdup_printf (cleared ? _("%s cleared") : _("%s saved"), fr->label);
+  lia_toast_show (GTK_WIDGET (self), done);
+}
+
+static void
+on_save_clicked_cb (GtkButton *button,
+                    FieldRow  *fr)
+{
+  /* Our own copy, wiped when it goes; the entry's is wiped on close. */
+  g_autoptr(LiaSecretsText) text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (fr->entry)));
+
+  if (*text == '\0')
+    return;
+  write_confidential (fr, text);
+}
+
+static void
+on_clear_clicked_cb (GtkButton *button,
+                     FieldRow  *fr)
+{
+  write_confidential (fr, NULL);
+}
+
+static void
+on_cancel_clicked_cb (GtkButton *button,
+                      FieldRow  *fr)
+{
+  gtk_popover_popdown (GTK_POPOVER (fr->popover));
+}
+
+static void
+on_entry_changed_cb (GtkEditable *entry,
+                     FieldRow    *fr)
+{
+  gtk_widget_set_sensitive (fr->save_button, *gtk_editable_get_text (entry) != '\0');
+  show_editor_error (fr, NULL);
+}
+
+static void
+on_popover_show_cb (GtkWidget *popover,
+                    FieldRow  *fr)
+{
+  gtk_widget_set_visible (fr->clear_button, fr->has_value);
+  gtk_widget_set_sensitive (fr->save_button, FALSE);
+  show_editor_error (fr, NULL);
+  gtk_widget_grab_focus (fr->entry);
+}
+
+/* Closed however it was (Cancel, Escape, a click outside, saved): what
+ * was typed does not stay behind. */
+static void
+on_popover_closed_cb (GtkPopover *popover,
+                      FieldRow   *fr)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fr->entry), "");
+  show_editor_error (fr, NULL);
+}
+
+static GtkWidget *
+new_editor (FieldRow *fr)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (fr->label);
+  GtkWidget *hint = gtk_label_new (_("Replaces the stored value; encrypted when saved."));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 36);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (box), hint);
+
+  fr->entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (fr->entry), TRUE);
+  g_object_set (fr->entry, "activates-default", TRUE, NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (fr->entry), 30);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, fr->label, -1);
+  g_signal_connect (fr->entry, "changed", G_CALLBACK (on_entry_changed_cb), fr);
+  gtk_box_append (GTK_BOX (box), fr->entry);
+
+  fr->error_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (fr->error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (fr->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (fr->error_label), 36);
+  gtk_widget_add_css_class (fr->error_label, "error");
+  gtk_widget_set_visible (fr->error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), fr->error_label);
+
+  /* Clearing is its own deliberate act, apart from the other two. */
+  fr->clear_button = gtk_button_new_with_mnemonic (_("C_lear"));
+  gtk_widget_add_css_class (fr->clear_button, "destructive-action");
+  gtk_widget_set_hexpand (fr->clear_button, TRUE);
+  gtk_widget_set_halign (fr->clear_button, GTK_ALIGN_START);
+  g_signal_connect (fr->clear_button, "clicked", G_CALLBACK (on_clear_clicked_cb), fr);
+  gtk_box_append (GTK_BOX (buttons), fr->clear_button);
+
+  gtk_widget_add_css_class (cancel, "lia-cancel");
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), fr);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+
+  fr->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (fr->save_button, "suggested-action");
+  g_signal_connect (fr->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), fr);
+  gtk_box_append (GTK_BOX (buttons), fr->save_button);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  fr->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (fr->popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (fr->popover), fr->save_button);
+  g_signal_connect (fr->popover, "show", G_CALLBACK (on_popover_show_cb), fr);
+  g_signal_connect (fr->popover, "closed", G_CALLBACK (on_popover_closed_cb), fr);
+  return fr->popover;
+}
+
 static GtkWidget *
 new_confidential_row (FieldRow *fr)
 {
-  GtkWidget *row = adw_password_entry_row_new ();
+  GtkWidget *row = adw_action_row_new ();
   g_autofree char *reveal_label = NULL;
+  g_autofree char *edit_label = NULL;
 
   fr->value_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (fr->value_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (fr->value_label), 28);
   gtk_widget_set_valign (fr->value_label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (fr->value_label, "lia-field-value");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), fr->value_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), fr->value_label);
 
-  /* Words, not an eye: the password row has an eye of its own, which
-   * shows what is being typed. No mnemonic: every such row has one. */
-  fr->reveal_button = gtk_button_new_with_label (_("Reveal"));
+  /* The one way to see the value; the icons are the credentials' own. */
+  fr->reveal_button = gtk_button_new_from_icon_name ("view-reveal-symbolic");
   gtk_widget_set_valign (fr->reveal_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (fr->reveal_button, "flat");
   gtk_widget_add_css_class (fr->reveal_button, "lia-reveal");
@@ -251,7 +429,32 @@ new_confidential_row (FieldRow *fr)
   gtk_accessible_update_property (GTK_ACCESSIBLE (fr->reveal_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reveal_label, -1);
   g_signal_connect (fr->reveal_button, "clicked", G_CALLBACK (on_reveal_clicked_cb), fr);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), fr->reveal_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), fr->reveal_button);
+
+  /* The pencil of the entry rows above it, so every field edits alike. */
+  fr->edit_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->edit_button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->edit_button), new_editor (fr));
+  gtk_widget_set_valign (fr->edit_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (fr->edit_button, "flat");
+  gtk_widget_add_css_class (fr->edit_button, "lia-edit-field");
+  gtk_widget_set_tooltip_text (fr->edit_button, _("Edit"));
+  /* Translators: accessible name of a button; %s is a field such as "Tax ID" */
+  edit_label = g_strdup_printf (_("Edit %s"), fr->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->edit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), fr->edit_button);
+  return row;
+}
+
+static GtkWidget *
+new_plain_row (FieldRow *fr)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (on_apply_cb), fr);
+  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), fr);
   return row;
 }
 
@@ -267,13 +470,10 @@ field_row_new (LiaFieldsGroup *self,
   fr->level = lia_field_value_get_level (value);
   fr->has_value = lia_field_value_has_value (value);
 
-  fr->row = is_confidential (fr) ? new_confidential_row (fr) : adw_entry_row_new ();
+  fr->row = is_confidential (fr) ? new_confidential_row (fr) : new_plain_row (fr);
   gtk_widget_set_name (fr->row, fr->field);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (fr->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), fr->label);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fr->row), TRUE);
-  g_signal_connect (fr->row, "apply", G_CALLBACK (on_apply_cb), fr);
-  g_signal_connect (fr->row, "changed", G_CALLBACK (on_row_changed_cb), fr);
 
   if (is_confidential (fr))
     show_masked (fr);

@@ -23,11 +23,12 @@ void       lia_fields_group_set_book (LiaFieldsGroup *self,
 void       lia_fields_group_set_row  (LiaFieldsGroup *self,
                                       LiaFieldEntity  entity,
                                       gint64          row_id);
-/* The row of @field (an AdwEntryRow, or an AdwPasswordEntryRow for a
- * confidential one), or NULL. */
+/* The row of @field (an AdwEntryRow, or an AdwActionRow with Reveal and
+ * Edit buttons for a confidential one), or NULL. */
 GtkWidget *lia_fields_group_get_row  (LiaFieldsGroup *self,
                                       const char     *field);
-/* The masked, revealed or "Locked" text beside a confidential row. */
+/* The masked, revealed, "Not set" or "Locked" text of a confidential
+ * row; NULL for the others. */
 GtkLabel  *lia_fields_group_get_value_label (LiaFieldsGroup *self,
                                       const char     *field);
 

@@ -17,6 +17,7 @@
 #include "lia-choice-labels.h"
 #include "lia-follow-up-dialog.h"
 #include "lia-follow-up-repository.h"
+#include "lia-format.h"
 #include "lia-meeting-labels.h"
 #include "lia-meeting-repository.h"
 #include "lia-toast.h"
@@ -229,7 +230,6 @@ lia_follow_up_dialog_set_meeting (LiaFollowUpDialog *self,
   g_autoptr(LiaMeeting) meeting = NULL;
   g_autofree char *date = NULL;
   g_autofree char *source = NULL;
-  GDate day;
 
   g_return_if_fail (LIA_IS_FOLLOW_UP_DIALOG (self));
 
@@ -238,9 +238,9 @@ lia_follow_up_dialog_set_meeting (LiaFollowUpDialog *self,
   if (!(meeting = lia_meeting_repository_lookup (lia_book_get_meetings (self->book), meeting_id, NULL)))
     return;
 
-  lia_date_from_unix (occurrence_at, &day);
-  date = lia_format_iso_date (&day);
-  /* Translators: a meeting's title and day */
+  /* The day as the person reads dates, not as it is stored. */
+  date = lia_format_date (occurrence_at);
+  /* Translators: a meeting's title and day, e.g. "Quarterly review on 12 Mar 2026" */
   source = g_strdup_printf (_("%s on %s"), lia_meeting_get_title (meeting), date);
   adw_action_row_set_subtitle (self->source_row, source);
   gtk_widget_set_visible (GTK_WIDGET (self->source_row), TRUE);

@@ -93,12 +93,12 @@ update_summary (LiaFollowUpsView *self)
 {
   guint n = g_list_model_get_n_items (self->follow_ups);
   guint overdue = lia_follow_up_repository_count_overdue (repository (self), owner_filter (self));
-  g_autofree char *open = g_strdup_printf (ngettext ("%u open", "%u open", n), n);
+  g_autofree char *open = g_strdup_printf (ngettext ("%'u open", "%'u open", n), n);
   g_autofree char *text = NULL;
 
   if (overdue > 0)
     /* Translators: "3 open", then how many of them are overdue */
-    text = g_strdup_printf (ngettext ("%s, %u overdue", "%s, %u overdue", overdue), open, overdue);
+    text = g_strdup_printf (ngettext ("%s, %'u overdue", "%s, %'u overdue", overdue), open, overdue);
   gtk_label_set_label (self->summary_label, text ? text : open);
 }
 

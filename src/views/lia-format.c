@@ -1,10 +1,19 @@
 /* lia-format.c — dates and audit values as people read them
  *
+ * Counts are grouped as the locale groups thousands (LC_NUMERIC: "1.234"
+ * in German). Times follow the desktop's 12/24-hour setting, which the
+ * locale alone does not say: org.gnome.desktop.interface clock-format
+ * where that schema is installed, or the settings portal inside Flatpak
+ * (where the host's GSettings cannot be read); 24 h otherwise, and in a
+ * locale that has no AM/PM words. The first day of the week is the
+ * locale's (LC_TIME).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "lia-enum-types.h"
@@ -35,8 +44,226 @@ lia_format_date (gint64 unix_seconds)
 char *
 lia_format_date_time (gint64 unix_seconds)
 {
-  /* Translators: a date and time, see g_date_time_format() */
-  return format_local (unix_seconds, C_("date and time", "%-d %b %Y, %H:%M"));
+  return format_local (unix_seconds,
+                       /* Translators: a date and time, see g_date_time_format() */
+                       lia_format_pick_clock (C_("date and time", "%-d %b %Y, %H:%M"),
+                                              /* Translators: a date and time on a 12-hour
+                                               * clock, see g_date_time_format() */
+                                              C_("date and time", "%-d %b %Y, %-l:%M %p")));
+}
+
+/* ---- counts ---- */
+
+/**
+ * lia_format_count:
+ *
+ * A count as the locale writes it: "1,234" in English, "1.234" in German.
+ */
+char *
+lia_format_count (gint64 value)
+{
+  /* The ' flag groups by LC_NUMERIC (glibc's printf, which GLib uses). */
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+}
+
+/* ---- the 12/24-hour clock ---- */
+
+static GSettings *interface_settings;
+static gboolean   interface_looked_up;
+static int        portal_clock = -1;   /* 1: 12 h, 0: 24 h, -1: not (yet) known */
+static gboolean   portal_asked;
+static int        in_flatpak = -1;
+
+/* "12h", "24h" or a variant holding one (the portal's Read wraps its
+ * value in one variant more than it says). */
+static int
+clock_from_variant (GVariant *value)
+{
+  g_autoptr(GVariant) inner = g_variant_ref (value);
+
+  while (g_variant_is_of_type (inner, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *next = g_variant_get_variant (inner);
+
+      g_variant_unref (inner);
+      inner = next;
+    }
+  if (!g_variant_is_of_type (inner, G_VARIANT_TYPE_STRING))
+    return -1;
+  return g_strcmp0 (g_variant_get_string (inner, NULL), "12h") == 0;
+}
+
+static void
+on_portal_setting_changed_cb (GDBusConnection *bus,
+                              const char      *sender,
+                              const char      *path,
+                              const char      *interface,
+                              const char      *signal,
+                              GVariant        *parameters,
+                              gpointer         data)
+{
+  const char *schema, *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &schema, &key, &value);
+  if (g_strcmp0 (schema, "org.gnome.desktop.interface") == 0 && g_strcmp0 (key, "clock-format") == 0)
+    portal_clock = clock_from_variant (value);
+}
+
+/* Inside Flatpak: asked once (the portal answers at once), then kept up
+ * to date by its signal. */
+static int
+portal_clock_format (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (portal_asked)
+    return portal_clock;
+  portal_asked = TRUE;
+  if (!(bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL)))
+    return -1;
+
+  g_dbus_connection_signal_subscribe (bus, "org.freedesktop.portal.Desktop",
+                                      "org.freedesktop.portal.Settings", "SettingChanged",
+                                      "/org/freedesktop/portal/desktop", "org.gnome.desktop.interface",
+                                      G_DBUS_SIGNAL_FLAGS_NONE, on_portal_setting_changed_cb, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                                       "org.freedesktop.portal.Settings", "Read",
+                                       g_variant_new ("(ss)", "org.gnome.desktop.interface", "clock-format"),
+                                       G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  if (reply == NULL)
+    return -1;
+  g_variant_get (reply, "(v)", &value);
+  portal_clock = clock_from_variant (value);
+  return portal_clock;
+}
+
+/* The desktop's own setting, read only if its schema is installed
+ * (g_settings_new() aborts on a missing one). */
+static GSettings *
+lookup_interface_settings (void)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (interface_looked_up)
+    return interface_settings;
+  interface_looked_up = TRUE;
+
+  if ((source = g_settings_schema_source_get_default ()) != NULL &&
+      (schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE)) != NULL &&
+      g_settings_schema_has_key (schema, "clock-format"))
+    interface_settings = g_settings_new_full (schema, NULL, NULL);
+  return interface_settings;
+}
+
+/**
+ * lia_format_uses_12_hour:
+ *
+ * Whether times are shown on a 12-hour clock: the desktop asks for it
+ * and the locale has words for AM and PM (German has none).
+ */
+gboolean
+lia_format_uses_12_hour (void)
+{
+  const char *am = nl_langinfo (AM_STR);
+  GSettings *settings;
+  int portal;
+
+  if (am == NULL || *am == '\0')
+    return FALSE;
+  if (in_flatpak < 0)
+    in_flatpak = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+  if (in_flatpak && (portal = portal_clock_format ()) >= 0)
+    return portal;
+  if ((settings = lookup_interface_settings ()) != NULL)
+    {
+      g_autofree char *format = g_settings_get_string (settings, "clock-format");
+
+      return g_strcmp0 (format, "12h") == 0;
+    }
+  return FALSE;
+}
+
+/**
+ * lia_format_pick_clock:
+ *
+ * One of two g_date_time_format() patterns, by the clock people use.
+ * Both are literals at the caller, so both are translated.
+ */
+const char *
+lia_format_pick_clock (const char *format_24h,
+                       const char *format_12h)
+{
+  return lia_format_uses_12_hour () ? format_12h : format_24h;
+}
+
+/* "14:05" or "2:05 PM" */
+char *
+lia_format_time (GDateTime *dt)
+{
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  return g_date_time_format (dt,
+                             /* Translators: a time of day, see g_date_time_format() */
+                             lia_format_pick_clock (C_("time of day", "%H:%M"),
+                                                    /* Translators: a time of day on a 12-hour
+                                                     * clock, see g_date_time_format() */
+                                                    C_("time of day", "%-l:%M %p")));
+}
+
+/* A minute of a day (0 to 1440, as opening hours are stored) on the
+ * clock people use; the day's end reads "24:00" on a 24-hour clock. */
+char *
+lia_format_minute_of_day (guint minute)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (minute >= 24 * 60 && !lia_format_uses_12_hour ())
+    return g_strdup_printf ("24:%02u", minute - 24 * 60);
+  dt = g_date_time_new_utc (2024, 1, 1, (minute / 60) % 24, minute % 60, 0);
+  return lia_format_time (dt);
+}
+
+/* ---- the week ---- */
+
+/**
+ * lia_format_first_weekday:
+ *
+ * The day a week starts on in the locale's calendars (LC_TIME): Monday
+ * in Germany, Sunday in the United States. Monday where the C library
+ * cannot say.
+ */
+GDateWeekday
+lia_format_first_weekday (void)
+{
+#ifdef __GLIBC__
+  /* glibc's own way of saying it (as GtkCalendar reads it): the first
+   * weekday counts from 1 at the origin day of the week, a Sunday
+   * (19971130) or a Monday (19971201). */
+  union { unsigned int word; char *string; } info;
+  int first_weekday, origin_monday;
+  int day;   /* 0 Sunday … 6 Saturday */
+
+  info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = info.string[0];
+  info.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  if (info.word == 19971130)
+    origin_monday = 0;
+  else if (info.word == 19971201)
+    origin_monday = 1;
+  else
+    return G_DATE_MONDAY;
+
+  day = (origin_monday + first_weekday - 1) % 7;
+  return day == 0 ? G_DATE_SUNDAY : (GDateWeekday)day;
+#else
+  return G_DATE_MONDAY;
+#endif
 }
 
 static guint32
@@ -381,7 +608,7 @@ lia_format_rollup_count (gint64 value)
 {
   if (value < 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  return lia_format_count (value);
 }
 
 /* A date from a roll-up: unknown (-1) and none (0) both read "—". */

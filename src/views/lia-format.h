@@ -1,4 +1,4 @@
-/* lia-format.h — dates and audit values as people read them
+/* lia-format.h — dates, times, counts and audit values as people read them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 
 char *lia_format_date          (gint64         unix_seconds);
 char *lia_format_date_time     (gint64         unix_seconds);
+char *lia_format_count         (gint64         value);
+gboolean     lia_format_uses_12_hour  (void);
+const char  *lia_format_pick_clock    (const char *format_24h,
+                                       const char *format_12h);
+char        *lia_format_time          (GDateTime  *dt);
+char        *lia_format_minute_of_day (guint       minute);
+GDateWeekday lia_format_first_weekday (void);
 char *lia_format_last_verified (gint64         unix_seconds,
                                 gint64         now);
 char *lia_format_audit_change  (LiaAuditEntry *entry,

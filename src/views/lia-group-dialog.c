@@ -116,7 +116,7 @@ create_member_row (gpointer item,
 
   if (below > 0)
     /* Translators: "Company · 2 more below it" */
-    details = g_strdup_printf (ngettext ("%s · %u more below it", "%s · %u more below it", below),
+    details = g_strdup_printf (ngettext ("%s · %'u more below it", "%s · %'u more below it", below),
                                lia_unit_kind_to_label (lia_account_get_unit_kind (account)), below);
   else
     details = g_strdup (lia_unit_kind_to_label (lia_account_get_unit_kind (account)));

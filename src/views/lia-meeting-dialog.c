@@ -451,8 +451,13 @@ append_contacts (LiaMeetingDialog *self,
     {
       g_autoptr(LiaContact) contact = g_list_model_get_item (contacts, i);
       const char *role = lia_contact_get_role (contact);
-      g_autofree char *detail = g_strdup_printf ("%s%s%s", _("Customer contact"),
-                                                 role && *role ? " · " : "", role ? role : "");
+      g_autofree char *detail = NULL;
+
+      if (role != NULL && *role != '\0')
+        /* Translators: an attendee who is the customer's contact, then their role */
+        detail = g_strdup_printf (_("Customer contact · %s"), role);
+      else
+        detail = g_strdup (_("Customer contact"));
 
       append_attendee_row (self, 'c', lia_contact_get_id (contact), lia_contact_get_name (contact), detail);
     }

@@ -113,7 +113,6 @@ lia_describe_rrule (const char *rrule)
 {
   g_autofree char *rule = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GString) described = NULL;
   RuleParts parts;
 
   if (rrule == NULL || *rrule == '\0')
@@ -125,10 +124,12 @@ lia_describe_rrule (const char *rrule)
     /* Translators: a recurrence rule we cannot put in words, as written */
     return g_strdup_printf (_("Custom: %s"), rrule);
 
-  described = g_string_new (text);
+  /* RFC 5545 allows COUNT or UNTIL, not both. */
   if (parts.count > 0)
-    /* Translators: after "Every 3 months" */
-    g_string_append_printf (described, ngettext (", %d time", ", %d times", parts.count), parts.count);
+    /* Translators: a repeat rule with a number of meetings: %s is how often
+     * ("Monthly", "Every 3 months"), %d how many; e.g. "Every 3 months, 4 times" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d time", "%s, %d times", parts.count),
+                            text, parts.count);
   if (parts.until != NULL)
     {
       int y, m, d;
@@ -139,11 +140,12 @@ lia_describe_rrule (const char *rrule)
           g_autoptr(GDateTime) dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
           g_autofree char *date = lia_format_date (g_date_time_to_unix (dt));
 
-          /* Translators: after "Every 3 months"; %s is a date */
-          g_string_append_printf (described, _(" until %s"), date);
+          /* Translators: a repeat rule with an end: %s is how often ("Monthly",
+           * "Every 3 months"), then the last day; e.g. "Monthly until 1 Jun 2027" */
+          return g_strdup_printf (_("%s until %s"), text, date);
         }
     }
-  return g_string_free (g_steal_pointer (&described), FALSE);
+  return g_steal_pointer (&text);
 }
 
 /* ---- times ---- */
@@ -153,8 +155,7 @@ lia_format_time_of_day (gint64 unix_seconds)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
 
-  /* Translators: a time of day, see g_date_time_format() */
-  return dt ? g_date_time_format (dt, C_("time of day", "%H:%M")) : g_strdup ("");
+  return dt ? lia_format_time (dt) : g_strdup ("");
 }
 
 static gboolean
@@ -173,12 +174,23 @@ format_span (GDateTime *start,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  /* Translators: a meeting's day and start, see g_date_time_format() */
-  from = g_date_time_format (start, with_date ? C_("meeting start", "%a %-d %b %Y, %H:%M")
-                                              : C_("time of day", "%H:%M"));
+  if (with_date)
+    from = g_date_time_format (start,
+                               /* Translators: a meeting's day and start, see g_date_time_format() */
+                               lia_format_pick_clock (C_("meeting start", "%a %-d %b %Y, %H:%M"),
+                                                      /* Translators: the same on a 12-hour clock */
+                                                      C_("meeting start", "%a %-d %b %Y, %-l:%M %p")));
+  else
+    from = lia_format_time (start);
   /* An end on another day says which. */
-  to = g_date_time_format (end, same_day (start, end) ? C_("time of day", "%H:%M")
-                                                      : C_("meeting end", "%a %-d %b, %H:%M"));
+  if (same_day (start, end))
+    to = lia_format_time (end);
+  else
+    to = g_date_time_format (end,
+                             /* Translators: a meeting's end on another day, see g_date_time_format() */
+                             lia_format_pick_clock (C_("meeting end", "%a %-d %b, %H:%M"),
+                                                    /* Translators: the same on a 12-hour clock */
+                                                    C_("meeting end", "%a %-d %b, %-l:%M %p")));
   /* Translators: a span of time, start then end */
   return g_strdup_printf (_("%s–%s"), from, to);
 }

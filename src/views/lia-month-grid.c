@@ -1,7 +1,9 @@
 /* lia-month-grid.c — six weeks of days, each listing its meetings
  *
- * Always six weeks from the Monday on or before the first of the month,
- * so the grid does not jump in height from month to month. A day lists
+ * Always six weeks from the start of the week (the locale's first
+ * weekday: Monday in Germany, Sunday in the United States) on or before
+ * the first of the month, so the grid does not jump in height from
+ * month to month. A day lists
  * up to three meetings (time, account, title, styled by status); more
  * than that collapse into "+N more", which opens the whole day in a
  * popover. The selected day is the keyboard's cursor: arrows move it,
@@ -19,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-format.h"
 #include "lia-meeting-labels.h"
 #include "lia-month-grid.h"
 #include "lia-occurrence.h"
@@ -48,6 +51,7 @@ struct _LiaMonthGrid
   GDate       date;
   GDate       today;
   GDate       first_shown;
+  GDateWeekday first_weekday;
 };
 
 G_DEFINE_FINAL_TYPE (LiaMonthGrid, lia_month_grid, GTK_TYPE_WIDGET)
@@ -57,12 +61,13 @@ enum { DATE_CHANGED, OCCURRENCE_ACTIVATED, DAY_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
-compute_first_shown (const GDate *date,
-                     GDate       *first)
+compute_first_shown (const GDate  *date,
+                     GDateWeekday  first_weekday,
+                     GDate        *first)
 {
   *first = *date;
   g_date_set_day (first, 1);
-  g_date_subtract_days (first, g_date_get_weekday (first) - G_DATE_MONDAY);
+  g_date_subtract_days (first, (g_date_get_weekday (first) - first_weekday + 7) % 7);
 }
 
 static int
@@ -187,7 +192,11 @@ static void
 fill_more (DayCell   *cell,
            GPtrArray *day)
 {
-  g_autofree char *label = g_strdup_printf (_("+%u more"), day->len - (MAX_CHIPS - 1));
+  guint n_more = day->len - (MAX_CHIPS - 1);
+  /* Translators: a button in a full day of the month grid; %u is how many
+   * more meetings it shows */
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", n_more),
+                                            n_more);
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
@@ -325,11 +334,11 @@ open_action (GtkWidget  *widget,
 /* ---- building ---- */
 
 static GtkWidget *
-build_header (void)
+build_header (GDateWeekday first_weekday)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   /* 1 January 2024 was a Monday. */
-  g_autoptr(GDateTime) day = g_date_time_new_utc (2024, 1, 1, 12, 0, 0);
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2024, 1, first_weekday, 12, 0, 0);
 
   gtk_box_set_homogeneous (GTK_BOX (header), TRUE);
   gtk_widget_add_css_class (header, "lia-weekdays");
@@ -426,7 +435,8 @@ lia_month_grid_init (LiaMonthGrid *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Month"), -1);
 
-  self->header = build_header ();
+  self->first_weekday = lia_format_first_weekday ();
+  self->header = build_header (self->first_weekday);
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_homogeneous (GTK_GRID (self->grid), TRUE);
@@ -442,7 +452,7 @@ lia_month_grid_init (LiaMonthGrid *self)
   g_date_clear (&self->today, 1);
   g_date_clear (&self->date, 1);
   g_date_set_dmy (&self->date, 1, G_DATE_JANUARY, 2000);
-  compute_first_shown (&self->date, &self->first_shown);
+  compute_first_shown (&self->date, self->first_weekday, &self->first_shown);
   style_cells (self);
 }
 
@@ -460,7 +470,7 @@ lia_month_grid_set_date (LiaMonthGrid *self,
   g_return_if_fail (date != NULL && g_date_valid (date));
 
   self->date = *date;
-  compute_first_shown (date, &self->first_shown);
+  compute_first_shown (date, self->first_weekday, &self->first_shown);
   style_cells (self);
 }
 

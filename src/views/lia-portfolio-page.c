@@ -113,7 +113,7 @@ fill_figures (LiaPortfolioPage *self)
   LiaPortfolioNode *node = self->node;
   gint64 now = lia_book_now (self->book);
 
-  set_value (self->accounts_value, g_strdup_printf ("%u", lia_portfolio_node_get_n_accounts (node)));
+  set_value (self->accounts_value, lia_format_count (lia_portfolio_node_get_n_accounts (node)));
   set_value (self->contract_value, lia_format_node_value (node));
   set_value (self->last_contact_value,
              lia_format_relative_day (lia_portfolio_node_get_last_contact_at (node), now));

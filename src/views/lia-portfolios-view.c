@@ -310,7 +310,7 @@ static char *
 format_n_accounts (LiaPortfoliosView *self,
                    LiaPortfolioNode  *node)
 {
-  return g_strdup_printf ("%u", lia_portfolio_node_get_n_accounts (node));
+  return lia_format_count (lia_portfolio_node_get_n_accounts (node));
 }
 
 static char *

@@ -81,7 +81,7 @@ set_plan (LiaReassignDialog *self,
   else
     gtk_stack_set_visible_child_name (self->preview_stack, n > 0 ? "list" : "nothing");
 
-  summary = g_strdup_printf (ngettext ("%u account changes manager", "%u accounts change manager", n), n);
+  summary = g_strdup_printf (ngettext ("%'u account changes manager", "%'u accounts change manager", n), n);
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reassign.apply", n > 0);
@@ -189,7 +189,7 @@ show_undo_toast (LiaReassignDialog *self)
   g_set_weak_pointer (&applied->widget, parent);
 
   /* Translators: a toast; %u accounts, %s the new manager */
-  title = g_strdup_printf (ngettext ("%u account handed to %s", "%u accounts handed to %s", n),
+  title = g_strdup_printf (ngettext ("%'u account handed to %s", "%'u accounts handed to %s", n),
                            n, staff_label (self, chosen_manager (self)));
   lia_toast_show_undo (GTK_WIDGET (self), title, undo_reassignment, applied, applied_free);
 }

@@ -236,7 +236,8 @@ update_rotation_list (LiaSecurityPage *self)
 static void
 show_check (LiaSecurityPage *self,
             guint            missing,
-            guint            orphans)
+            guint            orphans,
+            guint            unknown)
 {
   g_autofree char *missing_text = NULL;
   g_autofree char *orphans_text = NULL;
@@ -248,6 +249,21 @@ show_check (LiaSecurityPage *self,
   orphans_text = g_strdup_printf (ngettext ("%u orphaned", "%u orphaned", orphans), orphans);
   /* Translators: "2 missing, 1 orphaned" */
   text = g_strdup_printf (_("%s, %s"), missing_text, orphans_text);
+  if (unknown > 0)
+    {
+      g_autofree char *unknown_text = NULL;
+      g_autofree char *with_unknown = NULL;
+
+      /* Translators: secrets of this book's keyring id that this book has
+       * no record of: perhaps a copy of the book added them, so they are
+       * kept */
+      unknown_text = g_strdup_printf (ngettext ("%u kept: not known to this book",
+                                                "%u kept: not known to this book", unknown), unknown);
+      /* Translators: "2 missing, 1 orphaned" followed by the kept ones */
+      with_unknown = g_strdup_printf (_("%s; %s"), text, unknown_text);
+      g_free (text);
+      text = g_steal_pointer (&with_unknown);
+    }
   adw_action_row_set_subtitle (self->check_row, text);
   gtk_widget_set_visible (self->orphans_button, orphans > 0);
 }
@@ -269,19 +285,19 @@ on_checked_cb (GObject      *source,
 {
   g_autoptr(LiaSecurityPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint missing = 0, orphans = 0;
+  guint missing = 0, orphans = 0, unknown = 0;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   set_checking (self, FALSE);
-  if (!lia_credential_repository_check_finish (LIA_CREDENTIAL_REPOSITORY (source), result,
-                                               &missing, &orphans, &error))
+  if (!lia_credential_repository_check_finish_full (LIA_CREDENTIAL_REPOSITORY (source), result,
+                                                    &missing, &orphans, &unknown, &error))
     {
       adw_action_row_set_subtitle (self->check_row, error->message);
       gtk_widget_set_visible (self->orphans_button, FALSE);
       return;
     }
-  show_check (self, missing, orphans);
+  show_check (self, missing, orphans, unknown);
 }
 
 static void

@@ -75,8 +75,7 @@ format_time_of_day (gint64 time)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
 
-  /* Translators: a time of day, see g_date_time_format() */
-  return dt ? g_date_time_format (dt, C_("time of day", "%H:%M")) : g_strdup ("");
+  return dt ? lia_format_time (dt) : g_strdup ("");
 }
 
 static const char *

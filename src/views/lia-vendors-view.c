@@ -163,7 +163,7 @@ format_figure (const Figure        *figure,
   switch (figure->kind)
     {
     case FIGURE_COUNT:
-      return g_strdup_printf ("%u", field_uint (compliance, figure->value));
+      return lia_format_count (field_uint (compliance, figure->value));
 
     case FIGURE_SHARE:
       met = field_uint (compliance, figure->value);
@@ -171,7 +171,7 @@ format_figure (const Figure        *figure,
       if (counted == 0)
         return g_strdup ("—");
       /* Translators: a share and what it is of, "87 % (13 of 15)"; %% is a percent sign */
-      return g_strdup_printf (_("%u %% (%u of %u)"), percent (met, counted), met, counted);
+      return g_strdup_printf (_("%u %% (%'u of %'u)"), percent (met, counted), met, counted);
 
     case FIGURE_DURATION:
     default:

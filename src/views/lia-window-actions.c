@@ -267,6 +267,31 @@ show_import_error (LiaWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What an import did, each count in a sentence of its own plural. */
+static char *
+describe_import (guint added,
+                 guint updated)
+{
+  g_autofree char *new_text = NULL;
+  g_autofree char *updated_text = NULL;
+
+  if (added == 0 && updated == 0)
+    return g_strdup (_("Nothing new to import"));
+  /* Translators: a toast; %'u is a number of meetings (or series) */
+  new_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u new meeting",
+                                           "Imported %'u new meetings", added), added);
+  if (updated == 0)
+    return g_steal_pointer (&new_text);
+  /* Translators: a toast; %'u is a number of meetings (or series) */
+  updated_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %'u meeting",
+                                               "Updated %'u meetings", updated), updated);
+  if (added == 0)
+    return g_steal_pointer (&updated_text);
+  /* Translators: a toast joining two sentences, "Imported 3 new meetings"
+   * and "Updated 1 meeting" */
+  return g_strdup_printf (C_("import", "%s; %s"), new_text, updated_text);
+}
+
 /* One transaction in the model: all of the file, or nothing. */
 static void
 import_file (LiaWindow *self,
@@ -279,8 +304,7 @@ import_file (LiaWindow *self,
 
   if (lia_ics_import_file (self->book, file, fallback_account_id, &added, &updated, &error))
     {
-      /* Translators: how many meetings (or series) an import added and updated */
-      done = g_strdup_printf (_("Imported: %u new, %u updated"), added, updated);
+      done = describe_import (added, updated);
       lia_toast_show (GTK_WIDGET (self), done);
     }
   else if (g_error_matches (error, LIA_ICS_ERROR, LIA_ICS_ERROR_UNMATCHED) && fallback_account_id == 0)

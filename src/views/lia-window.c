@@ -442,6 +442,14 @@ lia_window_init (LiaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+
+  /* A development build tells itself apart from the release beside it:
+   * libadwaita stripes the header bars of a "devel" window. */
+  if (DEVELOPMENT_BUILD)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+      gtk_window_set_title (GTK_WINDOW (self), _("Liaison (Development)"));
+    }
 }
 
 LiaWindow *

@@ -205,13 +205,13 @@ on_bind_number_cb (LiaWorkloadView          *self,
 static char *
 format_major (LiaWorkloadEntry *entry)
 {
-  return g_strdup_printf ("%u", lia_workload_entry_get_major_accounts (entry));
+  return lia_format_count (lia_workload_entry_get_major_accounts (entry));
 }
 
 static char *
 format_portfolios (LiaWorkloadEntry *entry)
 {
-  return g_strdup_printf ("%u", lia_workload_entry_get_portfolios (entry));
+  return lia_format_count (lia_workload_entry_get_portfolios (entry));
 }
 
 /* A total in the one currency of the person's accounts; several
@@ -339,7 +339,7 @@ reassign_action (GtkWidget  *widget,
     }
 
   /* Translators: %u accounts, %s a manager's name */
-  what = g_strdup_printf (ngettext ("The %u open account of %s", "All %u open accounts of %s", ids->len),
+  what = g_strdup_printf (ngettext ("The %'u open account of %s", "All %'u open accounts of %s", ids->len),
                           ids->len, lia_workload_entry_get_name (entry));
   dialog = lia_reassign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->book,
                                     (const gint64 *)ids->data, ids->len, what, FALSE);
