@@ -20,6 +20,12 @@ gboolean      lia_database_each_row      (LiaDatabase   *self,
                                           LiaRowFunc     func,
                                           gpointer       user_data,
                                           GError       **error);
+gboolean      lia_database_one_row       (LiaDatabase   *self,
+                                          sqlite3_stmt  *stmt,
+                                          LiaRowFunc     func,
+                                          gpointer       user_data,
+                                          gboolean      *found,
+                                          GError       **error);
 sqlite3_stmt *lia_database_prepare       (LiaDatabase   *self,
                                           const char    *sql,
                                           GError       **error);

@@ -244,6 +244,33 @@ lia_database_each_row (LiaDatabase   *self,
   return TRUE;
 }
 
+/* The first row of @stmt, if any, to @func; @found says whether there
+ * was one. For lookups by key, where "no such row" is the caller's to
+ * word. */
+gboolean
+lia_database_one_row (LiaDatabase   *self,
+                      sqlite3_stmt  *stmt,
+                      LiaRowFunc     func,
+                      gpointer       user_data,
+                      gboolean      *found,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    func ((LiaRow *)stmt, user_data);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lia_database_set_error (self, rc, error, "query");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A LiaRow is the statement itself, read only while a LiaRowFunc runs. */
 gint64
 lia_row_get_int64 (LiaRow *row,

@@ -157,23 +157,6 @@ lia_event_store_delete (LiaDatabase  *db,
   return lia_database_step_done (db, stmt, error);
 }
 
-typedef struct
-{
-  LiaRowFunc func;
-  gpointer   user_data;
-  gboolean   found;
-} FindOne;
-
-static void
-find_one (LiaRow   *row,
-          gpointer  user_data)
-{
-  FindOne *find = user_data;
-
-  find->found = TRUE;
-  find->func (row, find->user_data);
-}
-
 gboolean
 lia_event_store_get (LiaDatabase  *db,
                      gint64        id,
@@ -184,17 +167,17 @@ lia_event_store_get (LiaDatabase  *db,
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "SELECT " EVENT_COLUMNS " FROM events e" EVENT_JOINS " WHERE e.id = :id", error);
-  FindOne find = { func, user_data, FALSE };
+  gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
 
   bind_named_int64 (stmt, ":id", id);
   bind_named_int64 (stmt, ":now", now);
-  if (!lia_database_each_row (db, stmt, find_one, &find, error))
+  if (!lia_database_one_row (db, stmt, func, user_data, &found, error))
     return FALSE;
 
-  if (!find.found)
+  if (!found)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
                    _("No event with id %lld"), (long long) id);

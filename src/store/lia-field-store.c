@@ -126,23 +126,6 @@ lia_field_store_values (LiaDatabase  *db,
   return lia_database_each_row (db, stmt, func, user_data, error);
 }
 
-typedef struct
-{
-  LiaRowFunc func;
-  gpointer   user_data;
-  gboolean   found;
-} FindOne;
-
-static void
-find_one_cb (LiaRow   *row,
-             gpointer  user_data)
-{
-  FindOne *find = user_data;
-
-  find->found = TRUE;
-  find->func (row, find->user_data);
-}
-
 gboolean
 lia_field_store_value (LiaDatabase  *db,
                        const char   *entity,
@@ -153,7 +136,7 @@ lia_field_store_value (LiaDatabase  *db,
                        GError      **error)
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db, VALUE_SELECT " AND c.field = ?3", error);
-  FindOne find = { func, user_data, FALSE };
+  gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
@@ -161,9 +144,9 @@ lia_field_store_value (LiaDatabase  *db,
   lia_bind_text (stmt, 1, entity);
   sqlite3_bind_int64 (stmt, 2, row_id);
   lia_bind_text (stmt, 3, field);
-  if (!lia_database_each_row (db, stmt, find_one_cb, &find, error))
+  if (!lia_database_one_row (db, stmt, func, user_data, &found, error))
     return FALSE;
-  return find.found || no_field (field, error);
+  return found || no_field (field, error);
 }
 
 gboolean

@@ -242,23 +242,6 @@ lia_credential_store_exists (LiaDatabase  *db,
   return lia_database_each_row (db, stmt, set_true, out_exists, error);
 }
 
-typedef struct
-{
-  LiaRowFunc func;
-  gpointer   user_data;
-  gboolean   found;
-} FindOne;
-
-static void
-find_one (LiaRow   *row,
-          gpointer  user_data)
-{
-  FindOne *find = user_data;
-
-  find->found = TRUE;
-  find->func (row, find->user_data);
-}
-
 gboolean
 lia_credential_store_get (LiaDatabase  *db,
                           gint64        id,
@@ -268,16 +251,16 @@ lia_credential_store_get (LiaDatabase  *db,
 {
   sqlite3_stmt *stmt = lia_database_get_statement (db,
     "SELECT " CREDENTIAL_COLUMNS CREDENTIAL_FROM " WHERE c.id = ?", error);
-  FindOne find = { func, user_data, FALSE };
+  gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!lia_database_each_row (db, stmt, find_one, &find, error))
+  if (!lia_database_one_row (db, stmt, func, user_data, &found, error))
     return FALSE;
 
-  if (!find.found)
+  if (!found)
     {
       g_set_error (error, LIA_DATABASE_ERROR, LIA_DATABASE_ERROR_NOT_FOUND,
                    _("No credential with id %lld"), (long long) id);

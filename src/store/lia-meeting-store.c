@@ -79,6 +79,34 @@ changed_one (LiaDatabase  *db,
   return TRUE;
 }
 
+/* Prepares @sql and binds @id as its only parameter. */
+static sqlite3_stmt *
+statement_with_id (LiaDatabase  *db,
+                   const char   *sql,
+                   gint64        id,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = lia_database_get_statement (db, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+static gboolean
+one_with_id (LiaDatabase  *db,
+             const char   *sql,
+             gint64        id,
+             LiaRowFunc    func,
+             gpointer      user_data,
+             gboolean     *found,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = statement_with_id (db, sql, id, error);
+
+  return stmt != NULL && lia_database_one_row (db, stmt, func, user_data, found, error);
+}
+
 static gboolean
 each_with_id (LiaDatabase  *db,
               const char   *sql,
@@ -87,13 +115,9 @@ each_with_id (LiaDatabase  *db,
               gpointer      user_data,
               GError      **error)
 {
-  sqlite3_stmt *stmt = lia_database_get_statement (db, sql, error);
+  sqlite3_stmt *stmt = statement_with_id (db, sql, id, error);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return lia_database_each_row (db, stmt, func, user_data, error);
+  return stmt != NULL && lia_database_each_row (db, stmt, func, user_data, error);
 }
 
 static void
@@ -211,23 +235,6 @@ lia_meeting_store_set_sequence (LiaDatabase  *db,
          changed_one (db, N_("No meeting with id %lld"), id, error);
 }
 
-typedef struct
-{
-  LiaRowFunc func;
-  gpointer   user_data;
-  gboolean   found;
-} FindOne;
-
-static void
-find_one (LiaRow   *row,
-          gpointer  user_data)
-{
-  FindOne *find = user_data;
-
-  find->found = TRUE;
-  find->func (row, find->user_data);
-}
-
 gboolean
 lia_meeting_store_get (LiaDatabase  *db,
                        gint64        id,
@@ -235,12 +242,12 @@ lia_meeting_store_get (LiaDatabase  *db,
                        gpointer      user_data,
                        GError      **error)
 {
-  FindOne find = { func, user_data, FALSE };
+  gboolean found = FALSE;
 
-  if (!each_with_id (db, "SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id = ?",
-                     id, find_one, &find, error))
+  if (!one_with_id (db, "SELECT " MEETING_COLUMNS MEETING_FROM " WHERE m.id = ?",
+                    id, func, user_data, &found, error))
     return FALSE;
-  return find.found || not_found (error, N_("No meeting with id %lld"), id);
+  return found || not_found (error, N_("No meeting with id %lld"), id);
 }
 
 gboolean
@@ -993,11 +1000,11 @@ lia_follow_up_store_get (LiaDatabase  *db,
                          gpointer      user_data,
                          GError      **error)
 {
-  FindOne find = { func, user_data, FALSE };
+  gboolean found = FALSE;
 
-  if (!each_with_id (db, FOLLOW_UP_SELECT " WHERE f.id = ?", id, find_one, &find, error))
+  if (!one_with_id (db, FOLLOW_UP_SELECT " WHERE f.id = ?", id, func, user_data, &found, error))
     return FALSE;
-  return find.found || not_found (error, N_("No follow-up with id %lld"), id);
+  return found || not_found (error, N_("No follow-up with id %lld"), id);
 }
 
 /* Everyone's read the partial index of open ones in due order; one
