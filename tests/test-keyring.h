@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "lia-credential-vault.h"
+#include "lia-data-key.h"
 
 G_BEGIN_DECLS
 
@@ -192,6 +193,26 @@ lia_test_wait_until (const gboolean *done)
 }
 
 /* Whether a secret service answers: a lookup of nothing says "not found". */
+/* Takes a book's data key out of the keyring; @must_succeed for tests
+ * that just stored one, not for tear-downs that may find none. */
+static G_GNUC_UNUSED void
+lia_test_data_key_clear (const char *book_id,
+                         gboolean    must_succeed)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean cleared;
+
+  lia_data_key_clear (book_id, NULL, lia_test_on_ready_cb, &result);
+  lia_test_wait_for (&result);
+  cleared = lia_data_key_clear_finish (result, &error);
+  if (must_succeed)
+    {
+      g_assert_no_error (error);
+      g_assert_true (cleared);
+    }
+}
+
 static G_GNUC_UNUSED gboolean
 lia_test_keyring_answers (char **reason)
 {

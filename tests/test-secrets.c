@@ -116,18 +116,6 @@ data_key_load (const char  *book_id,
 }
 
 static void
-data_key_clear (const char *book_id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  lia_data_key_clear (book_id, NULL, lia_test_on_ready_cb, &result);
-  lia_test_wait_for (&result);
-  g_assert_true (lia_data_key_clear_finish (result, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_store_lookup_update_clear (void)
 {
   g_autofree char *book_id = lia_test_new_book_id ();
@@ -284,7 +272,7 @@ test_data_key_created_once (void)
   g_assert_no_error (error);
   g_assert_true (lia_data_key_equal (created, loaded));
 
-  data_key_clear (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
 }
 
 static void
@@ -358,7 +346,7 @@ test_data_key_export_import (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  data_key_clear (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   lost = data_key_load (book_id, FALSE, NULL, &error);
   g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -382,7 +370,7 @@ test_data_key_export_import (void)
   g_assert_no_error (error);
   g_assert_cmpstr (opened, ==, "DE 987");
 
-  data_key_clear (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   lia_test_rm_rf (dir);
 }
 

@@ -56,13 +56,7 @@ fixture_tear_down (Fixture       *f,
   book_id = lia_test_sql_text (raw, "SELECT book_id FROM book_meta");
   sqlite3_close (raw);
   if (book_id != NULL)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-
-      lia_data_key_clear (book_id, NULL, lia_test_on_ready_cb, &result);
-      lia_test_wait_for (&result);
-      lia_data_key_clear_finish (result, NULL);
-    }
+    lia_test_data_key_clear (book_id, FALSE);
   lia_test_book_close (&f->book, &f->dir, &f->path);
 }
 
@@ -114,18 +108,6 @@ load_key (const char  *book_id,
   lia_data_key_load (book_id, NULL, lia_test_on_ready_cb, &result);
   lia_test_wait_for (&result);
   return lia_data_key_load_finish (result, error);
-}
-
-static void
-clear_key (const char *book_id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  lia_data_key_clear (book_id, NULL, lia_test_on_ready_cb, &result);
-  lia_test_wait_for (&result);
-  g_assert_true (lia_data_key_clear_finish (result, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -314,7 +296,7 @@ test_key_missing_not_replaced (Fixture       *f,
   store_sealed_value (f->book, "KM-1", "DE 111 222 333");
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
   check = sql_text (f->book, "SELECT data_key_check FROM book_meta");
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
 
   other = lia_test_book_open (f->path, &f->now, NULL);
   vault = lia_book_get_vault (other);
@@ -361,7 +343,7 @@ test_other_key_in_keyring (Fixture       *f,
   g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
   store_sealed_value (f->book, "OK-1", "DE 444 555 666");
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   impostor = lia_data_key_generate (book_id, &error);
   g_assert_no_error (error);
   store_key (impostor);
@@ -417,7 +399,7 @@ test_import_exported_key (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (count_audit (f->book, "data-key-exported"), ==, 1);
 
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   reopened = lia_test_book_open (f->path, &f->now, NULL);
   vault = lia_book_get_vault (reopened);
   g_assert_cmpint (open_vault (reopened), ==, LIA_VAULT_STATE_KEY_MISSING);
@@ -601,7 +583,7 @@ test_claimed_key_arrives (Fixture       *f,
   g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
 
   /* Stored a little after the open began: the open waits for it. */
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   later = lia_test_book_open (f->path, &f->now, NULL);
   g_timeout_add (150, on_store_later_cb, theirs);
   g_assert_cmpint (open_vault (later), ==, LIA_VAULT_STATE_READY);
@@ -632,7 +614,7 @@ test_stale_check_replaced (Fixture       *f,
   g_assert_cmpint (open_vault (f->book), ==, LIA_VAULT_STATE_READY);
   book_id = g_strdup (lia_vault_get_book_id (lia_book_get_vault (f->book)));
   check = sql_text (f->book, "SELECT data_key_check FROM book_meta");
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
   copys = lia_data_key_generate (book_id, &error);
   g_assert_no_error (error);
   store_key (copys);
@@ -934,7 +916,7 @@ check_read_only (void)
   g_clear_object (&book);
   after = lia_test_checksum (path);
   g_assert_cmpstr (after, ==, before);
-  clear_key (book_id);
+  lia_test_data_key_clear (book_id, TRUE);
 
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
