@@ -15,6 +15,7 @@
 #include <libsecret/secret.h>
 
 #include "lia-credential-repository.h"
+#include "lia-field-repository.h"
 #include "lia-keyring-store.h"
 #include "lia-vault.h"
 
@@ -927,6 +928,98 @@ test_no_service (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
+/* The keyring is there but locked, and the unlock prompt is dismissed
+ * (our private bus has no prompter): every keyring-bound call says
+ * "locked" — never "missing", which would mark credentials lost or let
+ * a delete go ahead — and nothing is written. */
+static void
+check_locked (Fixture *f)
+{
+  const char * const tables[] = { "credentials", "book_meta", "field_values", NULL };
+  g_autofree char *secret = lia_test_distinctive_secret ("locked");
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(LiaCredential) after = NULL;
+  g_autoptr(LiaBook) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revealed = NULL;
+  g_autofree char *value = NULL;
+  GList *collections;
+  LiaVault *vault = lia_book_get_vault (f->book);
+  LiaTestSnapshot before;
+  gint64 id;
+
+  if (!lia_test_use_private_keyring ())
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed");
+      return;
+    }
+
+  lia_vault_open (vault);
+  while (lia_vault_get_state (vault) == LIA_VAULT_STATE_OPENING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (lia_vault_get_state (vault), ==, LIA_VAULT_STATE_READY);
+  id = add (f, "Support portal", secret);
+  g_assert_true (lia_field_repository_set_value (lia_book_get_fields (f->book), LIA_FIELD_ENTITY_ACCOUNT,
+                                                 f->account_id, "tax_id", "DE123456789", &error));
+  g_assert_no_error (error);
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collections = secret_service_get_collections (service);
+  g_assert_nonnull (collections);
+  secret_service_lock_sync (service, collections, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_list_free_full (collections, g_object_unref);
+  before = lia_test_snapshot (f->book, tables);
+
+  revealed = try_reveal (f->book, id, LIA_SECRET_USE_REVEAL, &error);
+  g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED);
+  g_assert_null (revealed);
+  g_clear_error (&error);
+  after = lia_credential_repository_lookup (repo (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_credential_get_secret_state (after), !=, LIA_SECRET_STATE_MISSING);
+  g_assert_cmpint (lia_vault_get_state (vault), ==, LIA_VAULT_STATE_LOCKED);
+  g_assert_nonnull (strstr (lia_vault_get_message (vault), "locked"));
+
+  g_assert_cmpint (try_add (f->book, f->account_id, "VPN", "other-secret", 0, &error), ==, 0);
+  g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (try_delete (f->book, id, &error));
+  g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED);
+  g_clear_error (&error);
+  lia_test_assert_unchanged (f->book, &before);
+
+  /* A book opened now, with the keyring locked, cannot get its key. */
+  second = lia_book_open (f->path, &error);
+  g_assert_no_error (error);
+  vault = lia_book_get_vault (second);
+  lia_vault_open (vault);
+  while (lia_vault_get_state (vault) == LIA_VAULT_STATE_OPENING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (lia_vault_get_state (vault), ==, LIA_VAULT_STATE_LOCKED);
+  g_assert_false (lia_vault_has_key (vault));
+  value = lia_field_repository_reveal (lia_book_get_fields (second), LIA_FIELD_ENTITY_ACCOUNT,
+                                       f->account_id, "tax_id", &error);
+  g_assert_error (error, LIA_SECRETS_ERROR, LIA_SECRETS_ERROR_LOCKED);
+  g_assert_null (value);
+  lia_test_assert_unchanged (f->book, &before);
+  assert_not_leaked (f, secret);
+}
+
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      check_locked (f);
+      return;
+    }
+  g_test_trap_subprocess (NULL, LIA_TEST_KEYRING_TIMEOUT_SECONDS * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+}
+
 /* The book goes while the secret is being stored: the row cannot be
  * written, so the secret is cleared again; no callback touches the
  * freed book. */
@@ -1319,6 +1412,7 @@ main (int   argc,
   ADD ("delete-for-account", test_delete_for_account);
   ADD ("validation-before-keyring", test_validation);
   ADD ("no-service", test_no_service);
+  ADD ("locked", test_locked);
   ADD ("book-gone-while-adding", test_book_gone_while_adding);
   ADD ("cli/commands", test_cli);
   ADD ("cli/copy-keeps-unknown", test_cli_copy);

@@ -317,4 +317,86 @@ lia_test_use_bus_without_keyring (void)
   g_test_dbus_up (bus);
 }
 
+/* NAME=value lines, as gnome-keyring-daemon prints them, into the
+ * environment. */
+static G_GNUC_UNUSED void
+lia_test_setenv_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *equals = strchr (lines[i], '=');
+
+      if (equals != NULL)
+        {
+          *equals = '\0';
+          g_setenv (lines[i], equals + 1, TRUE);
+        }
+    }
+}
+
+/* In a g_test_trap_subprocess() child: a bus of our own with a
+ * gnome-keyring of our own in a throwaway HOME, its login collection
+ * unlocked, so a test may lock it without disturbing the suites sharing
+ * the session's keyring. The bus has no service files, so no unlock
+ * prompter can be started: a prompt is dismissed at once, as a person
+ * cancelling it would. FALSE when gnome-keyring-daemon is not installed. */
+static G_GNUC_UNUSED gboolean
+lia_test_use_private_keyring (void)
+{
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *home = NULL;
+  g_autofree char *runtime = NULL;
+  g_autofree char *keyrings = NULL;
+  g_autofree char *started = NULL;
+  GTestDBus *bus;
+  int status;
+
+  if (daemon == NULL)
+    return FALSE;
+
+  home = g_dir_make_tmp ("liaison-home-XXXXXX", NULL);
+  runtime = g_dir_make_tmp ("liaison-run-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_assert_nonnull (runtime);
+  keyrings = g_build_filename (home, ".local", "share", "keyrings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (keyrings, 0700), ==, 0);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  g_unsetenv ("XDG_DATA_HOME");  /* the keyrings go to $HOME/.local/share/keyrings */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  g_unsetenv ("GNOME_KEYRING_CONTROL");
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);  /* left up: see lia_test_use_bus_without_keyring() */
+
+  {
+    const char * const login[] = { daemon, "--daemonize", "--login", NULL };
+    const char * const start[] = { daemon, "--start", "--components=secrets", NULL };
+    g_autofree char *logged_in = NULL;
+
+    /* Each prints where it listens (GNOME_KEYRING_CONTROL=…): --start
+     * must find the daemon --login started. */
+    logged_in = lia_test_run_command (login, "liaison-test", NULL, &status);
+    g_assert_cmpint (status, ==, 0);
+    lia_test_setenv_lines (logged_in);
+    started = lia_test_run_command (start, NULL, NULL, &status);
+    g_assert_cmpint (status, ==, 0);
+    lia_test_setenv_lines (started);
+  }
+
+  /* The daemon writes the login keyring after it has detached. */
+  {
+    g_autofree char *login = g_build_filename (keyrings, "login.keyring", NULL);
+
+    for (guint tries = 0; tries < 100 && !g_file_test (login, G_FILE_TEST_EXISTS); tries++)
+      g_usleep (50 * 1000);
+    g_assert_true (g_file_test (login, G_FILE_TEST_EXISTS));
+  }
+
+  return TRUE;
+}
+
 G_END_DECLS

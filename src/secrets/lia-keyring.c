@@ -286,18 +286,43 @@ lia_keyring_lookup_finish (GAsyncResult  *result,
 }
 
 static void
+on_clear_search_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items = secret_password_search_finish (result, &error);
+
+  if (error != NULL)
+    return_mapped_error (task, error, "search");
+  else if (any_locked (items))
+    g_task_return_error (task, new_error (LIA_SECRETS_ERROR_LOCKED));
+  else
+    g_task_return_boolean (task, TRUE);
+
+  g_list_free_full (items, g_object_unref);
+}
+
+/* A clear whose unlock prompt was dismissed removes nothing and says
+ * nothing, like one that found nothing: a search without unlocking
+ * tells them apart, so a delete never goes ahead over a locked secret. */
+static void
 on_clear_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
+  LookupData *lookup = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   secret_password_clear_finish (result, &error);
   if (error != NULL)
     return_mapped_error (task, error, "clear");
   else
-    g_task_return_boolean (task, TRUE);
+    secret_password_searchv (lookup->schema, lookup->attributes, SECRET_SEARCH_ALL,
+                             cancellable, on_clear_search_cb, g_steal_pointer (&task));
 }
 
 /* Removes every item matching; nothing to remove is a success too. */
@@ -311,6 +336,11 @@ lia_keyring_clear (const SecretSchema  *schema,
                    gpointer             user_data)
 {
   GTask *task = new_task (source_object, source_tag, cancellable, callback, user_data);
+  LookupData *lookup = g_new0 (LookupData, 1);
+
+  lookup->schema = schema;
+  lookup->attributes = g_hash_table_ref (attributes);
+  g_task_set_task_data (task, lookup, lookup_data_free);
 
   secret_password_clearv (schema, attributes, cancellable, on_clear_cb, task);
 }
